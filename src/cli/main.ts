@@ -1,0 +1,34 @@
+/**
+ * `npx vigie <command> [options]`. Each command is a module exporting `run(args): Promise<number>`
+ * (the exit code), loaded only when asked for.
+ */
+type Command = { summary: string; load: () => Promise<{ run(args: string[]): Promise<number> }> };
+
+const commands: Record<string, Command> = {
+	demo: { summary: 'fill the database with demonstration projects (--force on a non-empty one)', load: () => import('./demo') }
+};
+
+function usage(): string {
+	const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(14)} ${c.summary}`);
+	return ['Usage: vigie <command> [options]', '', 'Commands:', ...lines, '', 'The database is DATABASE_URL (default ./data/vigie.db).'].join('\n');
+}
+
+export async function run(args: string[]): Promise<number> {
+	const [name, ...rest] = args;
+	if (!name || name === '--help' || name === '-h' || name === 'help') {
+		console.log(usage());
+		return name ? 0 : 1;
+	}
+	const command = commands[name];
+	if (!command) {
+		console.error(`Unknown command: ${name}\n\n${usage()}`);
+		return 2;
+	}
+	try {
+		const module = await command.load();
+		return await module.run(rest);
+	} catch (error) {
+		console.error(`vigie ${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+		return 1;
+	}
+}

@@ -1,0 +1,46 @@
+/** Calendar arithmetic on `YYYY-MM-DD` days, free of the host's time zone. */
+import type { IsoDate } from './types';
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(value: string): boolean {
+	const m = ISO_DATE.exec(value);
+	if (!m) return false;
+	const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+	return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}
+
+function toUtcMs(day: IsoDate): number {
+	const m = ISO_DATE.exec(day);
+	if (!m) throw new RangeError(`not a calendar day: ${day}`);
+	return Date.UTC(+m[1], +m[2] - 1, +m[3]);
+}
+
+export function addDays(day: IsoDate, days: number): IsoDate {
+	return new Date(toUtcMs(day) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+	return Math.round((toUtcMs(to) - toUtcMs(from)) / DAY_MS);
+}
+
+/**
+ * The calendar day that `now` falls on in `timeZone`. Reviews are held on days, so every rule
+ * compares days as the users' clock sees them (23:30 in Paris is still that day).
+ */
+export function dayInZone(now: Date, timeZone: string): IsoDate {
+	const parts = new Intl.DateTimeFormat('en-CA', {
+		timeZone,
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit'
+	}).formatToParts(now);
+	const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+	return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+export function maxDay(a: IsoDate, b: IsoDate): IsoDate {
+	return a > b ? a : b;
+}

@@ -1,0 +1,83 @@
+/**
+ * When a tracked watch-point is due, and its review status as of an instant. Modelled on a
+ * monitoring check with a period and a grace time (DESIGN.md, "Review status"): the status is
+ * always computed from stored dates and `now`, never stored.
+ */
+import { addDays, dayInZone, daysBetween } from './dates';
+import type { AlertSeverity, IsoDate, ReviewStatus } from './types';
+
+export const DEFAULT_CADENCE_DAYS = 90;
+export const DEFAULT_GRACE_DAYS = 7;
+export const DEFAULT_REMIND_BEFORE_DAYS = 7;
+export const DEFAULT_TIME_ZONE = 'Europe/Paris';
+
+export interface ScheduleInput {
+	/** the project's start date: the clock of a never-reviewed watch-point starts there */
+	projectStart: IsoDate;
+	/** the day of the latest review that assessed this watch-point, if any */
+	lastReviewedOn: IsoDate | null;
+	cadenceDays: number;
+	graceDays: number;
+	snoozedUntil?: IsoDate | null;
+}
+
+export interface ScheduleOptions {
+	remindBeforeDays?: number;
+	timeZone?: string;
+}
+
+export interface WatchpointSchedule {
+	status: ReviewStatus;
+	/** the day the next review is due */
+	dueOn: IsoDate;
+	/** the last day before the watch-point lapses */
+	graceEndsOn: IsoDate;
+	/** positive: days left before due; negative: days late */
+	daysUntilDue: number;
+	/** severity the watch job gives a lapsed watch-point; null when it raises nothing */
+	severity: AlertSeverity | null;
+}
+
+/** Due day of the next review: last review (or the start, if none) plus the cadence. */
+export function reviewDueOn(input: Pick<ScheduleInput, 'projectStart' | 'lastReviewedOn' | 'cadenceDays'>): IsoDate {
+	return addDays(input.lastReviewedOn ?? input.projectStart, input.cadenceDays);
+}
+
+/**
+ * - `never`: not reviewed yet, and the project started less than one cadence ago (minus the reminder window)
+ * - `ok`: due more than `remindBeforeDays` away
+ * - `due_soon`: due within `remindBeforeDays` (due today included)
+ * - `overdue`: past due, within the grace days
+ * - `lapsed`: past due and past the grace; critical once twice the cadence has gone by
+ * - `snoozed`: snoozed until a day after today; raises nothing
+ */
+export function reviewSchedule(input: ScheduleInput, now: Date, options: ScheduleOptions = {}): WatchpointSchedule {
+	const remindBefore = options.remindBeforeDays ?? DEFAULT_REMIND_BEFORE_DAYS;
+	const today = dayInZone(now, options.timeZone ?? DEFAULT_TIME_ZONE);
+	const dueOn = reviewDueOn(input);
+	const graceEndsOn = addDays(dueOn, input.graceDays);
+	const daysUntilDue = daysBetween(today, dueOn);
+	const base = { dueOn, graceEndsOn, daysUntilDue };
+
+	if (input.snoozedUntil && input.snoozedUntil > today) {
+		return { ...base, status: 'snoozed', severity: null };
+	}
+	if (daysUntilDue > remindBefore) {
+		return { ...base, status: input.lastReviewedOn ? 'ok' : 'never', severity: null };
+	}
+	if (daysUntilDue >= 0) return { ...base, status: 'due_soon', severity: null };
+	if (-daysUntilDue <= input.graceDays) return { ...base, status: 'overdue', severity: null };
+
+	const since = daysBetween(input.lastReviewedOn ?? input.projectStart, today);
+	return { ...base, status: 'lapsed', severity: since >= 2 * input.cadenceDays ? 'critical' : 'warning' };
+}
+
+/** Statuses that need someone's attention, most urgent first. */
+export const ATTENTION_ORDER: Record<ReviewStatus, number> = {
+	lapsed: 0,
+	overdue: 1,
+	due_soon: 2,
+	never: 3,
+	ok: 4,
+	snoozed: 5
+};

@@ -1,0 +1,29 @@
+/** The vocabulary of Vigie's domain, shared by the rules, the database schema and the pages. */
+
+export const WATCHPOINT_KINDS = ['success_factor', 'vigilance'] as const;
+export type WatchpointKind = (typeof WATCHPOINT_KINDS)[number];
+
+export const PROJECT_STATUSES = ['active', 'paused', 'closed'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+export const ACTOR_LEVELS = ['political', 'technical', 'operational', 'other'] as const;
+export type ActorLevel = (typeof ACTOR_LEVELS)[number];
+
+export const ACTION_STATUSES = ['open', 'done', 'dropped'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/** 1 critical, 2 fragile, 3 satisfactory, 4 solid: four levels, no neutral middle. */
+export const RATINGS = [1, 2, 3, 4] as const;
+export type Rating = (typeof RATINGS)[number];
+
+export const REVIEW_STATUSES = ['never', 'ok', 'due_soon', 'overdue', 'lapsed', 'snoozed'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+export const ALERT_SEVERITIES = ['info', 'warning', 'critical'] as const;
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+
+export const ALERT_STATUSES = ['open', 'acknowledged', 'snoozed', 'resolved'] as const;
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
+
+/** A calendar day as `YYYY-MM-DD`. */
+export type IsoDate = string;

@@ -1,0 +1,124 @@
+/**
+ * The message catalogue. French is the default; English must hold every French key (the
+ * `Record<Key, string>` type of each `en` enforces it). Pages never hold literal text: they call
+ * `t(key, params)`. Each area of the application keeps its messages in `messages/<area>.ts`.
+ */
+import * as common from './messages/common';
+import * as framework from './messages/framework';
+import * as projects from './messages/projects';
+import * as reviews from './messages/reviews';
+import * as dashboard from './messages/dashboard';
+import * as alerts from './messages/alerts';
+
+export const LANGS = ['fr', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+export const DEFAULT_LANG: Lang = 'fr';
+export const LANG_COOKIE = 'vigie_lang';
+
+const fr = {
+	...common.fr,
+	...framework.fr,
+	...projects.fr,
+	...reviews.fr,
+	...dashboard.fr,
+	...alerts.fr,
+};
+export type MessageKey = keyof typeof fr;
+const en: Record<MessageKey, string> = {
+	...common.en,
+	...framework.en,
+	...projects.en,
+	...reviews.en,
+	...dashboard.en,
+	...alerts.en,
+};
+
+const catalogues: Record<Lang, Record<MessageKey, string>> = { fr, en };
+
+export type MessageParams = Record<string, string | number>;
+
+/** A message to show later, in whichever language the reader has (form errors, alerts). */
+export interface Message {
+	key: MessageKey;
+	params?: MessageParams;
+}
+
+export function isLang(value: unknown): value is Lang {
+	return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
+}
+
+export function isMessageKey(value: string): value is MessageKey {
+	return Object.hasOwn(fr, value);
+}
+
+export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
+	const template = catalogues[lang][key] ?? catalogues.fr[key] ?? key;
+	if (!params) return template;
+	return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+		name in params ? String(params[name]) : whole
+	);
+}
+
+const locales: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
+
+export type DateStyle = 'short' | 'medium' | 'long';
+
+/** Formats a calendar day (`YYYY-MM-DD`) or an instant for the reader's language. */
+export function formatDate(lang: Lang, value: string | Date | null | undefined, style: DateStyle = 'medium'): string {
+	if (!value) return '';
+	const date =
+		typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+			? new Date(`${value}T12:00:00Z`)
+			: new Date(value);
+	if (Number.isNaN(date.getTime())) return String(value);
+	const options: Intl.DateTimeFormatOptions =
+		style === 'short'
+			? { day: '2-digit', month: '2-digit', year: 'numeric' }
+			: style === 'long'
+				? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }
+				: { day: 'numeric', month: 'short', year: 'numeric' };
+	return new Intl.DateTimeFormat(locales[lang], { ...options, timeZone: 'UTC' }).format(date);
+}
+
+/** Formats an instant with its time, in the instance's time zone. */
+export function formatDateTime(lang: Lang, value: string | Date | null | undefined, timeZone = 'Europe/Paris'): string {
+	if (!value) return '';
+	const date = new Date(value);
+	if (Number.isNaN(date.getTime())) return String(value);
+	return new Intl.DateTimeFormat(locales[lang], {
+		day: 'numeric',
+		month: 'short',
+		year: 'numeric',
+		hour: '2-digit',
+		minute: '2-digit',
+		timeZone
+	}).format(date);
+}
+
+export function formatNumber(lang: Lang, value: number, fractionDigits = 0): string {
+	return new Intl.NumberFormat(locales[lang], {
+		maximumFractionDigits: fractionDigits,
+		minimumFractionDigits: fractionDigits
+	}).format(value);
+}
+
+export interface Translator {
+	lang: Lang;
+	t(key: MessageKey, params?: MessageParams): string;
+	/** `key` for 1 (and 0 in French), `key_one`… see `plural` */
+	msg(message: Message): string;
+	date(value: string | Date | null | undefined, style?: DateStyle): string;
+	dateTime(value: string | Date | null | undefined): string;
+	number(value: number, fractionDigits?: number): string;
+}
+
+export function translator(lang: Lang): Translator {
+	return {
+		lang,
+		t: (key, params) => translate(lang, key, params),
+		msg: (message) => translate(lang, message.key, message.params),
+		date: (value, style) => formatDate(lang, value, style),
+		dateTime: (value) => formatDateTime(lang, value),
+		number: (value, digits) => formatNumber(lang, value, digits)
+	};
+}

@@ -1,0 +1,260 @@
+/**
+ * Vigie's tables. Dates of the domain (a review held on, an action due on) are calendar days
+ * stored as ISO `YYYY-MM-DD` text; instants (created, seen, started) are ISO timestamps in UTC.
+ * Both sort correctly as text, which the queries rely on.
+ */
+import { sql } from 'drizzle-orm';
+import {
+	sqliteTable,
+	integer,
+	text,
+	real,
+	primaryKey,
+	uniqueIndex,
+	index
+} from 'drizzle-orm/sqlite-core';
+import type {
+	ActionStatus,
+	ActorLevel,
+	AlertSeverity,
+	AlertStatus,
+	ProjectStatus,
+	WatchpointKind
+} from '../../domain/types';
+
+const createdAt = () =>
+	text('created_at')
+		.notNull()
+		.default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+
+export const watchpoint = sqliteTable('watchpoint', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	key: text('key').notNull().unique(),
+	kind: text('kind').$type<WatchpointKind>().notNull(),
+	titleFr: text('title_fr').notNull(),
+	textFr: text('text_fr').notNull(),
+	titleEn: text('title_en').notNull(),
+	textEn: text('text_en').notNull(),
+	position: integer('position').notNull(),
+	/** true for the items of the seed document, false for those an admin added */
+	fromSeed: integer('from_seed', { mode: 'boolean' }).notNull().default(false),
+	retiredAt: text('retired_at'),
+	createdAt: createdAt()
+});
+
+export const project = sqliteTable('project', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	slug: text('slug').notNull().unique(),
+	name: text('name').notNull(),
+	description: text('description').notNull().default(''),
+	/** élément déclencheur */
+	trigger: text('trigger').notNull().default(''),
+	/** enjeux */
+	stakes: text('stakes').notNull().default(''),
+	ambition: text('ambition').notNull().default(''),
+	startDate: text('start_date').notNull(),
+	status: text('status').$type<ProjectStatus>().notNull().default('active'),
+	archivedAt: text('archived_at'),
+	defaultCadenceDays: integer('default_cadence_days').notNull().default(90),
+	defaultGraceDays: integer('default_grace_days').notNull().default(7),
+	createdAt: createdAt(),
+	updatedAt: text('updated_at')
+});
+
+export const actor = sqliteTable(
+	'actor',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		projectId: integer('project_id')
+			.notNull()
+			.references(() => project.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		organisation: text('organisation').notNull().default(''),
+		level: text('level').$type<ActorLevel>().notNull(),
+		role: text('role').notNull().default(''),
+		/** "qui fait quoi" */
+		responsibilities: text('responsibilities').notNull().default(''),
+		email: text('email'),
+		createdAt: createdAt()
+	},
+	(t) => [index('actor_project_idx').on(t.projectId)]
+);
+
+export const commitment = sqliteTable(
+	'commitment',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		projectId: integer('project_id')
+			.notNull()
+			.references(() => project.id, { onDelete: 'cascade' }),
+		actorId: integer('actor_id')
+			.notNull()
+			.references(() => actor.id, { onDelete: 'cascade' }),
+		description: text('description').notNull(),
+		recordedOn: text('recorded_on').notNull(),
+		/** "bien informer les protagonistes des engagements qu'ils prennent": null until they are */
+		informedOn: text('informed_on'),
+		createdAt: createdAt()
+	},
+	(t) => [index('commitment_project_idx').on(t.projectId)]
+);
+
+export const trackedWatchpoint = sqliteTable(
+	'tracked_watchpoint',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		projectId: integer('project_id')
+			.notNull()
+			.references(() => project.id, { onDelete: 'cascade' }),
+		watchpointId: integer('watchpoint_id')
+			.notNull()
+			.references(() => watchpoint.id),
+		/** null: the project's default */
+		cadenceDays: integer('cadence_days'),
+		/** null: the project's default */
+		graceDays: integer('grace_days'),
+		owner: text('owner'),
+		snoozedUntil: text('snoozed_until')
+	},
+	(t) => [uniqueIndex('tracked_project_watchpoint_uq').on(t.projectId, t.watchpointId)]
+);
+
+export const review = sqliteTable(
+	'review',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		projectId: integer('project_id')
+			.notNull()
+			.references(() => project.id, { onDelete: 'cascade' }),
+		heldOn: text('held_on').notNull(),
+		facilitator: text('facilitator').notNull().default(''),
+		notes: text('notes').notNull().default(''),
+		createdAt: createdAt(),
+		updatedAt: text('updated_at')
+	},
+	(t) => [index('review_project_held_idx').on(t.projectId, t.heldOn)]
+);
+
+export const reviewParticipant = sqliteTable(
+	'review_participant',
+	{
+		reviewId: integer('review_id')
+			.notNull()
+			.references(() => review.id, { onDelete: 'cascade' }),
+		actorId: integer('actor_id')
+			.notNull()
+			.references(() => actor.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.reviewId, t.actorId] })]
+);
+
+export const assessment = sqliteTable(
+	'assessment',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		reviewId: integer('review_id')
+			.notNull()
+			.references(() => review.id, { onDelete: 'cascade' }),
+		watchpointId: integer('watchpoint_id')
+			.notNull()
+			.references(() => watchpoint.id),
+		/** 1 critical, 2 fragile, 3 satisfactory, 4 solid; null: not assessed */
+		rating: integer('rating'),
+		comment: text('comment').notNull().default('')
+	},
+	(t) => [
+		uniqueIndex('assessment_review_watchpoint_uq').on(t.reviewId, t.watchpointId),
+		index('assessment_watchpoint_idx').on(t.watchpointId)
+	]
+);
+
+export const action = sqliteTable(
+	'action',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		projectId: integer('project_id')
+			.notNull()
+			.references(() => project.id, { onDelete: 'cascade' }),
+		/** the assessment that asked for it; null for an action added on its own */
+		assessmentId: integer('assessment_id').references(() => assessment.id, {
+			onDelete: 'set null'
+		}),
+		watchpointId: integer('watchpoint_id').references(() => watchpoint.id),
+		title: text('title').notNull(),
+		owner: text('owner').notNull().default(''),
+		dueOn: text('due_on'),
+		status: text('status').$type<ActionStatus>().notNull().default('open'),
+		closedOn: text('closed_on'),
+		createdAt: createdAt()
+	},
+	(t) => [index('action_project_status_idx').on(t.projectId, t.status)]
+);
+
+/** Instance-wide settings (habit thresholds, …) as JSON values. */
+export const setting = sqliteTable('setting', {
+	key: text('key').primaryKey(),
+	value: text('value', { mode: 'json' }).notNull(),
+	updatedAt: text('updated_at')
+});
+
+export const alert = sqliteTable(
+	'alert',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		rule: text('rule').notNull(),
+		/** stable identity of what the alert is about, e.g. `tracked:12`, `action:40`, `project:3` */
+		subjectKey: text('subject_key').notNull(),
+		projectId: integer('project_id').references(() => project.id, { onDelete: 'cascade' }),
+		watchpointId: integer('watchpoint_id').references(() => watchpoint.id),
+		severity: text('severity').$type<AlertSeverity>().notNull(),
+		status: text('status').$type<AlertStatus>().notNull().default('open'),
+		/** message key and parameters, so that the explanation reads in the viewer's language */
+		explanation: text('explanation', { mode: 'json' }).notNull(),
+		/** review ids the rule compared */
+		evidence: text('evidence', { mode: 'json' }),
+		firstSeenAt: text('first_seen_at').notNull(),
+		lastSeenAt: text('last_seen_at').notNull(),
+		resolvedAt: text('resolved_at'),
+		resolvedBy: text('resolved_by'),
+		note: text('note'),
+		snoozedUntil: text('snoozed_until'),
+		previousAlertId: integer('previous_alert_id'),
+		similarity: real('similarity')
+	},
+	(t) => [
+		index('alert_status_idx').on(t.status),
+		index('alert_rule_subject_idx').on(t.rule, t.subjectKey),
+		index('alert_project_idx').on(t.projectId)
+	]
+);
+
+export const scanRun = sqliteTable('scan_run', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	startedAt: text('started_at').notNull(),
+	finishedAt: text('finished_at'),
+	asOf: text('as_of').notNull(),
+	trigger: text('trigger').notNull(),
+	opened: integer('opened').notNull().default(0),
+	resolved: integer('resolved').notNull().default(0),
+	stillOpen: integer('still_open').notNull().default(0),
+	error: text('error')
+});
+
+/** One row per named lease: keeps two processes from running the same job at once. */
+export const lease = sqliteTable('lease', {
+	name: text('name').primaryKey(),
+	holder: text('holder').notNull(),
+	expiresAt: text('expires_at').notNull()
+});
+
+export type Watchpoint = typeof watchpoint.$inferSelect;
+export type Project = typeof project.$inferSelect;
+export type NewProject = typeof project.$inferInsert;
+export type Actor = typeof actor.$inferSelect;
+export type Commitment = typeof commitment.$inferSelect;
+export type TrackedWatchpoint = typeof trackedWatchpoint.$inferSelect;
+export type Review = typeof review.$inferSelect;
+export type Assessment = typeof assessment.$inferSelect;
+export type Action = typeof action.$inferSelect;
+export type Alert = typeof alert.$inferSelect;
+export type ScanRun = typeof scanRun.$inferSelect;
