@@ -26,17 +26,24 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 	return Math.round((toUtcMs(to) - toUtcMs(from)) / DAY_MS);
 }
 
+// Building an Intl formatter costs far more than using one, and the watch job asks for
+// "today" once per tracked watch-point: one formatter per zone, kept.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+	let format = dayFormats.get(timeZone);
+	if (!format) {
+		format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+		dayFormats.set(timeZone, format);
+	}
+	return format;
+}
+
 /**
  * The calendar day that `now` falls on in `timeZone`. Reviews are held on days, so every rule
  * compares days as the users' clock sees them (23:30 in Paris is still that day).
  */
 export function dayInZone(now: Date, timeZone: string): IsoDate {
-	const parts = new Intl.DateTimeFormat('en-CA', {
-		timeZone,
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit'
-	}).formatToParts(now);
+	const parts = dayFormat(timeZone).formatToParts(now);
 	const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
 	return `${get('year')}-${get('month')}-${get('day')}`;
 }

@@ -85,7 +85,8 @@ export class FormReader {
 			if (opts.required) this.fail(field, { key: 'error.required' });
 			return null;
 		}
-		const n = Number(value);
+		// digits only: Number() would also read "1e2" as 100 and "0x10" as 16
+		const n = /^[+-]?\d+$/.test(value) ? Number(value) : Number.NaN;
 		if (!Number.isInteger(n) || n < opts.min || n > opts.max) {
 			this.fail(field, { key: 'error.invalid_number', params: { min: opts.min, max: opts.max } });
 			return null;

@@ -1,0 +1,571 @@
+/**
+ * Rules that notice reviews turning into habit ("attention aux habitudes, à la reproduction
+ * systématique qui au fil du temps perd du sens"; DESIGN.md, "Habit rules"): the same words,
+ * the same rating, the same people, the same action, again and again, or the same comment
+ * pasted into several projects ("ne pas plaquer des solutions mais les inventer ensemble").
+ * Each rule is a pure function of the history and an instant; thresholds come from the config.
+ */
+import { repetitionScore, similarityAtLeast, type PreparedText } from './similarity';
+import type { ActorLevel, AlertSeverity, Rating } from './types';
+import { DEFAULT_WATCH_CONFIG, type WatchConfig } from './watch-config';
+import {
+	excerpt,
+	isSnoozed,
+	percent,
+	projectContext,
+	type AssessedEntry,
+	type ProjectContext
+} from './watch-rules-context';
+import type { ActionInput, Finding, ProjectHistory } from './watch-rules-types';
+
+function watchpointSubject(projectId: number, watchpointId: number): string {
+	return `watchpoint:${watchpointId}:project:${projectId}`;
+}
+
+/** Tracked watch-points the habit rules look at: snoozed ones raise nothing. */
+function awakeWatchpoints(ctx: ProjectContext): number[] {
+	return ctx.history.tracked.filter((t) => !isSnoozed(t, ctx.today)).map((t) => t.watchpointId);
+}
+
+// --- Repeated comment -------------------------------------------------------------------------
+
+function repeatedSeverity(run: number, config: WatchConfig): AlertSeverity {
+	if (run >= config.repeatedCommentCriticalRun) return 'critical';
+	if (run >= config.repeatedCommentWarningRun) return 'warning';
+	return 'info';
+}
+
+/**
+ * The latest comment on a watch-point repeats the previous one (a near-copy, or two empty or
+ * formulaic comments). Only consecutive comments are compared, and the run is followed back
+ * only as long as it lasts: the severity grows with its length.
+ */
+export function repeatedCommentFindings(
+	history: ProjectHistory,
+	now: Date,
+	config: WatchConfig = DEFAULT_WATCH_CONFIG,
+	ctx: ProjectContext = projectContext(history, now, config)
+): Finding[] {
+	if (!ctx.watched) return [];
+	const findings: Finding[] = [];
+	const threshold = config.similarityThreshold;
+	for (const watchpointId of awakeWatchpoints(ctx)) {
+		const entries = ctx.recent(watchpointId);
+		const newest = entries.at(0);
+		const previous = entries.at(1);
+		if (!newest || !previous) continue;
+		const latest = ctx.texts.get(newest.comment);
+		const score = repetitionScore(ctx.texts.get(previous.comment), latest, threshold);
+		if (score === null) continue;
+
+		// k: the oldest comment of the run, counted back from the latest (0)
+		let k = 1;
+		for (let older = entries.at(k + 1); older; older = entries.at(k + 1)) {
+			const newer = entries.at(k) as AssessedEntry;
+			if (repetitionScore(ctx.texts.get(older.comment), ctx.texts.get(newer.comment), threshold) === null) break;
+			k++;
+		}
+		const run = k + 1;
+		const common = {
+			date: newest.review.heldOn,
+			previousDate: previous.review.heldOn,
+			firstDate: (entries.at(k) as AssessedEntry).review.heldOn,
+			count: run
+		};
+		const explanation: Finding['explanation'] = latest.formulaic
+			? latest.raw.trim() === ''
+				? { key: 'alert.rule.repeated_comment.explanation_empty', params: common }
+				: {
+						key: 'alert.rule.repeated_comment.explanation_formulaic',
+						params: { ...common, comment: excerpt(latest.raw, 40) }
+					}
+			: {
+					key:
+						run > 2
+							? 'alert.rule.repeated_comment.explanation_run'
+							: 'alert.rule.repeated_comment.explanation',
+					params: { ...common, similarity: percent(score) }
+				};
+		findings.push({
+			rule: 'repeated_comment',
+			subjectKey: watchpointSubject(history.project.id, watchpointId),
+			projectId: history.project.id,
+			watchpointId,
+			severity: repeatedSeverity(run, config),
+			explanation,
+			evidence: {
+				reviewIds: entries.reviewIds(k),
+				similarity: Math.round(score * 1000) / 1000
+			}
+		});
+	}
+	return findings;
+}
+
+// --- Frozen rating ----------------------------------------------------------------------------
+
+/** The latest comment says nothing the previous one did not: a formula, or close to it. */
+function addsNothingNew(previous: PreparedText, latest: PreparedText, config: WatchConfig): boolean {
+	if (latest.formulaic) return true;
+	if (previous.formulaic) return false;
+	return similarityAtLeast(previous, latest, config.frozenCommentSimilarity) !== null;
+}
+
+/**
+ * The same rating on `frozenRatingReviews` consecutive reviews of a watch-point while the
+ * comments add nothing new. A steady rating explained afresh each time is not a habit.
+ */
+export function frozenRatingFindings(
+	history: ProjectHistory,
+	now: Date,
+	config: WatchConfig = DEFAULT_WATCH_CONFIG,
+	ctx: ProjectContext = projectContext(history, now, config)
+): Finding[] {
+	if (!ctx.watched) return [];
+	const findings: Finding[] = [];
+	for (const watchpointId of awakeWatchpoints(ctx)) {
+		const entries = ctx.recent(watchpointId);
+		const newest = entries.at(0);
+		const rating = newest?.rating ?? null;
+		if (!newest || rating === null) continue;
+		// the ratings first (cheap), the comments only for a run long enough to matter
+		let sameRatings = 1;
+		while (sameRatings < config.frozenRatingReviews && entries.at(sameRatings)?.rating === rating) sameRatings++;
+		if (sameRatings < config.frozenRatingReviews) continue;
+		// k: the oldest review of the run, counted back from the latest (0)
+		let k = 0;
+		for (let older = entries.at(k + 1); older; older = entries.at(k + 1)) {
+			const newer = entries.at(k) as AssessedEntry;
+			if (older.rating !== rating) break;
+			if (!addsNothingNew(ctx.texts.get(older.comment), ctx.texts.get(newer.comment), config)) break;
+			k++;
+		}
+		const run = k + 1;
+		if (run < config.frozenRatingReviews) continue;
+		findings.push({
+			rule: 'frozen_rating',
+			subjectKey: watchpointSubject(history.project.id, watchpointId),
+			projectId: history.project.id,
+			watchpointId,
+			severity: 'warning',
+			explanation: {
+				key: 'alert.rule.frozen_rating.explanation',
+				params: {
+					rating,
+					count: run,
+					firstDate: (entries.at(k) as AssessedEntry).review.heldOn,
+					date: newest.review.heldOn
+				}
+			},
+			evidence: { reviewIds: entries.reviewIds(k) }
+		});
+	}
+	return findings;
+}
+
+// --- Uniform review ---------------------------------------------------------------------------
+
+/**
+ * The latest review gave the same rating to at least `uniformShare` of its rated watch-points,
+ * with at least `uniformMinWatchpoints` of them: a blanket grade rather than an assessment.
+ * Only the latest review counts, so the alert clears with the next, differentiated review.
+ */
+export function uniformReviewFindings(
+	history: ProjectHistory,
+	now: Date,
+	config: WatchConfig = DEFAULT_WATCH_CONFIG,
+	ctx: ProjectContext = projectContext(history, now, config)
+): Finding[] {
+	if (!ctx.watched) return [];
+	const review = ctx.reviews[ctx.reviews.length - 1];
+	if (!review) return [];
+	const counts = new Map<Rating, number>();
+	let total = 0;
+	for (const a of review.assessments) {
+		if (a.rating === null) continue;
+		total++;
+		counts.set(a.rating, (counts.get(a.rating) ?? 0) + 1);
+	}
+	if (total < config.uniformMinWatchpoints) return [];
+	let rating: Rating | null = null;
+	let same = 0;
+	for (const [r, c] of counts) {
+		if (c > same) {
+			rating = r;
+			same = c;
+		}
+	}
+	if (rating === null || same / total < config.uniformShare) return [];
+	return [
+		{
+			rule: 'uniform_review',
+			subjectKey: `review:${review.id}`,
+			projectId: history.project.id,
+			watchpointId: null,
+			severity: 'warning',
+			explanation: {
+				key: 'alert.rule.uniform_review.explanation',
+				params: { date: review.heldOn, rating, count: same, total, percent: Math.round((same / total) * 100) }
+			},
+			evidence: { reviewIds: [review.id] }
+		}
+	];
+}
+
+// --- Recurring action -------------------------------------------------------------------------
+
+interface DatedAction {
+	action: ActionInput;
+	heldOn: string;
+	title: PreparedText;
+}
+
+/**
+ * A follow-up action re-created with a similar title in `recurringActionReviews` reviews
+ * without ever being done, and still open: the same intention written down again instead of
+ * carried out. Dropping or doing it clears the alert.
+ */
+export function recurringActionFindings(
+	history: ProjectHistory,
+	now: Date,
+	config: WatchConfig = DEFAULT_WATCH_CONFIG,
+	ctx: ProjectContext = projectContext(history, now, config)
+): Finding[] {
+	if (!ctx.watched) return [];
+	const byWatchpoint = new Map<number | null, DatedAction[]>();
+	for (const action of history.actions) {
+		if (action.createdInReviewId === null) continue;
+		const review = ctx.reviewById.get(action.createdInReviewId);
+		if (!review) continue;
+		const group = byWatchpoint.get(action.watchpointId) ?? [];
+		group.push({ action, heldOn: review.heldOn, title: ctx.texts.get(action.title) });
+		byWatchpoint.set(action.watchpointId, group);
+	}
+
+	const findings: Finding[] = [];
+	for (const [watchpointId, group] of byWatchpoint) {
+		group.sort((a, b) => (a.heldOn < b.heldOn ? -1 : a.heldOn > b.heldOn ? 1 : a.action.id - b.action.id));
+		const clusters: DatedAction[][] = [];
+		for (const item of group) {
+			const home = clusters.find((c) =>
+				c.some((m) => similarityAtLeast(m.title, item.title, config.actionTitleSimilarity) !== null)
+			);
+			if (home) home.push(item);
+			else clusters.push([item]);
+		}
+		for (const cluster of clusters) {
+			const reviewIds = [...new Set(cluster.map((m) => m.action.createdInReviewId as number))];
+			if (reviewIds.length < config.recurringActionReviews) continue;
+			if (cluster.some((m) => m.action.status === 'done')) continue;
+			if (!cluster.some((m) => m.action.status === 'open')) continue;
+			const last = cluster[cluster.length - 1];
+			findings.push({
+				rule: 'recurring_action',
+				subjectKey: `action:${cluster[0].action.id}`,
+				projectId: history.project.id,
+				watchpointId,
+				severity: 'warning',
+				explanation: {
+					key: 'alert.rule.recurring_action.explanation',
+					params: {
+						title: excerpt(last.action.title),
+						count: reviewIds.length,
+						firstDate: cluster[0].heldOn,
+						date: last.heldOn
+					}
+				},
+				evidence: { reviewIds }
+			});
+		}
+	}
+	return findings;
+}
+
+// --- Same circle ------------------------------------------------------------------------------
+
+const LEVEL_KEYS = {
+	political: 'alert.rule.same_circle.explanation_level_political',
+	technical: 'alert.rule.same_circle.explanation_level_technical',
+	operational: 'alert.rule.same_circle.explanation_level_operational',
+	other: 'alert.rule.same_circle.explanation_level_other'
+} as const satisfies Record<ActorLevel, string>;
+
+/**
+ * The last `sameCircleReviews` reviews gathered exactly the same people, or people of a single
+ * level ("se poser régulièrement la question des niveaux d'acteurs : est-ce les bons niveaux qui
+ * coopèrent"). A single level is a warning; the same faces at several levels, information.
+ * Reviews with no recorded participant tell nothing, so they keep the rule silent.
+ */
+export function sameCircleFindings(
+	history: ProjectHistory,
+	now: Date,
+	config: WatchConfig = DEFAULT_WATCH_CONFIG,
+	ctx: ProjectContext = projectContext(history, now, config)
+): Finding[] {
+	if (!ctx.watched) return [];
+	const window = ctx.reviews.slice(-config.sameCircleReviews);
+	if (window.length < config.sameCircleReviews) return [];
+	if (window.some((r) => r.participantActorIds.length === 0)) return [];
+
+	const actors = new Map(history.actors.map((a) => [a.id, a]));
+	const circle = (ids: number[]) => [...new Set(ids)].sort((a, b) => a - b).join(',');
+	const firstCircle = circle(window[0].participantActorIds);
+	const samePeople = window.every((r) => circle(r.participantActorIds) === firstCircle);
+	const levels = new Set<ActorLevel>();
+	for (const r of window) {
+		for (const id of r.participantActorIds) {
+			const level = actors.get(id)?.level;
+			if (level) levels.add(level);
+		}
+	}
+	const singleLevel = levels.size === 1 ? [...levels][0] : null;
+	if (!samePeople && !singleLevel) return [];
+
+	const params = {
+		count: window.length,
+		firstDate: window[0].heldOn,
+		date: window[window.length - 1].heldOn
+	};
+	const people = window[window.length - 1].participantActorIds
+		.map((id) => actors.get(id)?.name)
+		.filter((name): name is string => !!name);
+	return [
+		{
+			rule: 'same_circle',
+			subjectKey: `project:${history.project.id}`,
+			projectId: history.project.id,
+			watchpointId: null,
+			severity: singleLevel ? 'warning' : 'info',
+			explanation: singleLevel
+				? { key: LEVEL_KEYS[singleLevel], params }
+				: {
+						key: 'alert.rule.same_circle.explanation_same_people',
+						params: { ...params, people: people.join(', '), total: people.length }
+					},
+			evidence: { reviewIds: window.map((r) => r.id) }
+		}
+	];
+}
+
+// --- Pasted across projects -------------------------------------------------------------------
+
+interface LatestComment {
+	projectId: number;
+	projectName: string;
+	watchpointId: number;
+	reviewId: number;
+	heldOn: string;
+	text: PreparedText;
+}
+
+/** FNV-1a, 32 bits: a short, stable identity for a text. */
+function hash32(text: string): number {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) {
+		h ^= text.charCodeAt(i);
+		h = Math.imul(h, 0x01000193);
+	}
+	return h >>> 0;
+}
+
+/*
+ * 10 bands of 5 rows: two comments sharing 80 % of their words meet in some band 98 % of the
+ * time, two sharing 30 % only 2 % of the time, so the comparisons stay few even when many
+ * comments are written from the same vocabulary.
+ */
+const MINHASH_BANDS = 10;
+const MINHASH_ROWS = 5;
+/** Fixed odd multipliers and offsets: the same comment always lands in the same buckets. */
+const MINHASH_A = Int32Array.from({ length: MINHASH_BANDS * MINHASH_ROWS }, (_, i) => hash32(`a${i}`) | 1);
+const MINHASH_B = Int32Array.from({ length: MINHASH_BANDS * MINHASH_ROWS }, (_, i) => hash32(`b${i}`) | 0);
+/** Reused for every text: allocating a typed array each time costs more than the hashing. */
+const MINHASH_SCRATCH = new Int32Array(MINHASH_BANDS * MINHASH_ROWS);
+
+/**
+ * MinHash bands of a text: near copies share a band with high probability, unrelated comments
+ * rarely. Comparing only texts that share a band keeps the scan linear in the number of texts.
+ */
+function bandKeys(text: PreparedText): number[] {
+	const rows = MINHASH_BANDS * MINHASH_ROWS;
+	// signed 32-bit arithmetic throughout: the engine keeps it in small integers, and any fixed
+	// order of the hash values serves MinHash equally well
+	const mins = MINHASH_SCRATCH.fill(0x7fffffff);
+	for (const word of text.wordSet) {
+		const h = hash32(word) | 0;
+		for (let r = 0; r < rows; r++) {
+			const v = (Math.imul(h, MINHASH_A[r]) + MINHASH_B[r]) | 0;
+			if (v < mins[r]) mins[r] = v;
+		}
+	}
+	const keys: number[] = [];
+	for (let band = 0; band < MINHASH_BANDS; band++) {
+		// the band's rows hashed into one number: a rare clash only adds a comparison
+		let key = Math.imul(band + 1, 0x9e3779b1);
+		for (let row = 0; row < MINHASH_ROWS; row++) key = Math.imul(key ^ mins[band * MINHASH_ROWS + row], 0x01000193);
+		keys.push(key);
+	}
+	return keys;
+}
+
+/** Comments whose normalised texts are identical. */
+interface TextClass {
+	text: PreparedText;
+	members: number[];
+	projects: Set<number>;
+}
+
+/** Two texts only ever seen in one and the same project: not a paste across projects. */
+function sameSingleProject(a: TextClass, b: TextClass): boolean {
+	if (a.projects.size !== 1 || b.projects.size !== 1) return false;
+	const [pa] = a.projects;
+	return b.projects.has(pa);
+}
+
+class DisjointSets {
+	private readonly parent: number[];
+	constructor(size: number) {
+		this.parent = Array.from({ length: size }, (_, i) => i);
+	}
+	find(i: number): number {
+		let root = i;
+		while (this.parent[root] !== root) root = this.parent[root];
+		while (this.parent[i] !== root) {
+			const next = this.parent[i];
+			this.parent[i] = root;
+			i = next;
+		}
+		return root;
+	}
+	union(a: number, b: number): void {
+		this.parent[this.find(a)] = this.find(b);
+	}
+}
+
+function latestComments(contexts: ProjectContext[], config: WatchConfig): LatestComment[] {
+	const comments: LatestComment[] = [];
+	for (const ctx of contexts) {
+		if (!ctx.watched) continue;
+		for (const watchpointId of awakeWatchpoints(ctx)) {
+			const latest = ctx.recent(watchpointId).at(0);
+			if (!latest) continue;
+			const text = ctx.texts.get(latest.comment);
+			if (text.formulaic || text.wordSet.size < config.pastedMinWords) continue;
+			comments.push({
+				projectId: ctx.history.project.id,
+				projectName: ctx.history.project.name,
+				watchpointId,
+				reviewId: latest.review.id,
+				heldOn: latest.review.heldOn,
+				text
+			});
+		}
+	}
+	return comments;
+}
+
+/**
+ * The latest comment on a watch-point is (nearly) the same text as a latest comment in other
+ * projects. Formulas and short comments do not count: "RAS" or "comité reporté" is common
+ * ground, a pasted paragraph is a solution applied without adapting it to the context.
+ */
+export function pastedAcrossProjectsFindings(
+	contexts: ProjectContext[],
+	config: WatchConfig = DEFAULT_WATCH_CONFIG
+): Finding[] {
+	const comments = latestComments(contexts, config);
+
+	// identical texts (after normalising) form one class: exact copies need no comparison
+	const classIndex = new Map<string, number>();
+	const classes: TextClass[] = [];
+	for (let i = 0; i < comments.length; i++) {
+		const fingerprint = comments[i].text.fingerprint;
+		let k = classIndex.get(fingerprint);
+		if (k === undefined) {
+			k = classes.length;
+			classIndex.set(fingerprint, k);
+			classes.push({ text: comments[i].text, members: [], projects: new Set() });
+		}
+		classes[k].members.push(i);
+		classes[k].projects.add(comments[i].projectId);
+	}
+
+	const sets = new DisjointSets(classes.length);
+	const best = new Float64Array(classes.length);
+	for (let k = 0; k < classes.length; k++) if (classes[k].projects.size > 1) best[k] = 1;
+
+	const buckets = new Map<number, number[]>();
+	for (let k = 0; k < classes.length; k++) {
+		for (const key of bandKeys(classes[k].text)) {
+			const bucket = buckets.get(key);
+			if (bucket) bucket.push(k);
+			else buckets.set(key, [k]);
+		}
+	}
+	// a similar pair meets in several bands: compare it once
+	const compared = new Set<number>();
+	for (const members of buckets.values()) {
+		for (let x = 0; x < members.length; x++) {
+			const a = members[x];
+			for (let y = x + 1; y < members.length; y++) {
+				const b = members[y];
+				if (sameSingleProject(classes[a], classes[b])) continue;
+				// already joined through another band: comparing again would change nothing
+				if (best[a] > 0 && best[b] > 0 && sets.find(a) === sets.find(b)) continue;
+				const pair = a < b ? a * classes.length + b : b * classes.length + a;
+				if (compared.has(pair)) continue;
+				compared.add(pair);
+				const s = similarityAtLeast(classes[a].text, classes[b].text, config.similarityThreshold);
+				if (s === null) continue;
+				sets.union(a, b);
+				if (s > best[a]) best[a] = s;
+				if (s > best[b]) best[b] = s;
+			}
+		}
+	}
+
+	const groups = new Map<number, number[]>();
+	for (let k = 0; k < classes.length; k++) {
+		if (best[k] === 0) continue;
+		const root = sets.find(k);
+		const group = groups.get(root);
+		if (group) group.push(k);
+		else groups.set(root, [k]);
+	}
+
+	const findings: Finding[] = [];
+	for (const group of groups.values()) {
+		const members = group.flatMap((k) => classes[k].members.map((i) => ({ i, similarity: best[k] })));
+		const projects = new Map<number, string>();
+		for (const { i } of members) projects.set(comments[i].projectId, comments[i].projectName);
+		if (projects.size < config.pastedMinProjects) continue;
+		for (const { i, similarity } of members) {
+			const c = comments[i];
+			const others = [...projects].filter(([id]) => id !== c.projectId).map(([, name]) => name);
+			const otherReviews = members
+				.filter(({ i: k }) => comments[k].projectId !== c.projectId)
+				.map(({ i: k }) => comments[k].reviewId);
+			findings.push({
+				rule: 'pasted_across_projects',
+				subjectKey: `comment:${hash32(c.text.fingerprint).toString(16)}:watchpoint:${c.watchpointId}:project:${c.projectId}`,
+				projectId: c.projectId,
+				watchpointId: c.watchpointId,
+				severity: 'warning',
+				explanation: {
+					key: 'alert.rule.pasted_across_projects.explanation',
+					params: {
+						date: c.heldOn,
+						comment: excerpt(c.text.raw, 60),
+						projects: others.slice(0, 5).join(', ') + (others.length > 5 ? '…' : ''),
+						count: others.length,
+						similarity: percent(similarity)
+					}
+				},
+				evidence: {
+					reviewIds: [c.reviewId, ...new Set(otherReviews)],
+					similarity: Math.round(similarity * 1000) / 1000
+				}
+			});
+		}
+	}
+	return findings;
+}

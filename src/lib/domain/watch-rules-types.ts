@@ -1,0 +1,112 @@
+/**
+ * What the watch job reads (the history of a project, as plain data) and what its rules return
+ * (findings: one per rule and subject, with the words that explain it).
+ */
+import type { MessageKey } from '../i18n';
+import type { ActionStatus, ActorLevel, AlertSeverity, IsoDate, ProjectStatus, Rating } from './types';
+
+export const UNREVIEWED_RULES = [
+	'lapsed',
+	'project_unreviewed',
+	'action_overdue',
+	'commitment_not_informed'
+] as const;
+
+export const HABIT_RULES = [
+	'repeated_comment',
+	'frozen_rating',
+	'uniform_review',
+	'recurring_action',
+	'same_circle',
+	'pasted_across_projects'
+] as const;
+
+export const RULE_IDS = [...UNREVIEWED_RULES, ...HABIT_RULES] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export interface ProjectInfo {
+	id: number;
+	slug: string;
+	name: string;
+	status: ProjectStatus;
+	startDate: IsoDate;
+	archived: boolean;
+}
+
+/** A tracked watch-point with its cadence and grace already resolved from the project's defaults. */
+export interface TrackedInput {
+	id: number;
+	watchpointId: number;
+	watchpointKey: string;
+	cadenceDays: number;
+	graceDays: number;
+	snoozedUntil: IsoDate | null;
+}
+
+export interface AssessmentInput {
+	watchpointId: number;
+	/** null: not assessed */
+	rating: Rating | null;
+	comment: string;
+}
+
+export interface ReviewInput {
+	id: number;
+	heldOn: IsoDate;
+	participantActorIds: number[];
+	assessments: AssessmentInput[];
+}
+
+export interface ActorInput {
+	id: number;
+	name: string;
+	level: ActorLevel;
+}
+
+export interface ActionInput {
+	id: number;
+	title: string;
+	status: ActionStatus;
+	dueOn: IsoDate | null;
+	/** the review whose assessment asked for it; null for an action added on its own */
+	createdInReviewId: number | null;
+	watchpointId: number | null;
+}
+
+export interface CommitmentInput {
+	id: number;
+	actorId: number;
+	description: string;
+	recordedOn: IsoDate;
+	/** null until the actor has been told */
+	informedOn: IsoDate | null;
+}
+
+export interface ProjectHistory {
+	project: ProjectInfo;
+	tracked: TrackedInput[];
+	/** oldest first (the rules sort a copy if they are not) */
+	reviews: ReviewInput[];
+	actors: ActorInput[];
+	actions: ActionInput[];
+	commitments: CommitmentInput[];
+}
+
+export type FindingParams = Record<string, string | number>;
+
+export interface Finding {
+	rule: RuleId;
+	/**
+	 * Stable identity of what the finding is about, so a later scan finds the same open alert:
+	 * `tracked:12`, `project:3`, `action:40`, `commitment:7`, `review:9`,
+	 * `watchpoint:3:project:1`, `comment:<hash>:watchpoint:3:project:1`.
+	 */
+	subjectKey: string;
+	projectId: number;
+	watchpointId: number | null;
+	severity: AlertSeverity;
+	/** message key and plain parameters: days as ISO `YYYY-MM-DD`, similarity as a percent */
+	explanation: { key: MessageKey; params: FindingParams };
+	evidence: { reviewIds: number[]; similarity?: number };
+}
+

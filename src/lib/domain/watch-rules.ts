@@ -1,0 +1,71 @@
+/**
+ * The watch job's rules in one call: what went unreviewed and what turned into habit, for one
+ * project or the whole portfolio, as of an instant. Pure: the caller loads the history, turns
+ * findings into alerts (one open alert per rule and subject) and resolves the alerts whose
+ * finding is gone.
+ */
+import { dayInZone } from './dates';
+import {
+	frozenRatingFindings,
+	pastedAcrossProjectsFindings,
+	recurringActionFindings,
+	repeatedCommentFindings,
+	sameCircleFindings,
+	uniformReviewFindings
+} from './habits';
+import { TextCache } from './similarity';
+import {
+	actionOverdueFindings,
+	commitmentNotInformedFindings,
+	lapsedFindings,
+	projectUnreviewedFindings
+} from './unreviewed';
+import { DEFAULT_WATCH_CONFIG, type WatchConfig } from './watch-config';
+import { projectContext, type ProjectContext } from './watch-rules-context';
+import type { Finding, ProjectHistory } from './watch-rules-types';
+
+export * from './watch-rules-types';
+export { DEFAULT_WATCH_CONFIG, parseWatchConfig, type WatchConfig } from './watch-config';
+export { isAssessed } from './watch-rules-context';
+
+function projectFindings(ctx: ProjectContext): Finding[] {
+	const { history, now, config } = ctx;
+	return [
+		...lapsedFindings(history, now, config, ctx),
+		...projectUnreviewedFindings(history, now, config, ctx),
+		...actionOverdueFindings(history, now, config, ctx),
+		...commitmentNotInformedFindings(history, now, config, ctx),
+		...repeatedCommentFindings(history, now, config, ctx),
+		...frozenRatingFindings(history, now, config, ctx),
+		...uniformReviewFindings(history, now, config, ctx),
+		...recurringActionFindings(history, now, config, ctx),
+		...sameCircleFindings(history, now, config, ctx)
+	];
+}
+
+/** Every rule that needs only this project's history. A paused, closed or archived project raises nothing. */
+export function evaluateProject(
+	history: ProjectHistory,
+	now: Date,
+	config: WatchConfig = DEFAULT_WATCH_CONFIG
+): Finding[] {
+	return projectFindings(projectContext(history, now, config));
+}
+
+/** Every rule for every project, plus the comments pasted across projects. */
+export function evaluatePortfolio(
+	histories: readonly ProjectHistory[],
+	now: Date,
+	config: WatchConfig = DEFAULT_WATCH_CONFIG
+): Finding[] {
+	// one text cache for the whole scan: the same comment met in two projects is prepared once
+	const texts = new TextCache();
+	const today = dayInZone(now, config.timeZone);
+	const contexts = histories.map((h) => projectContext(h, now, config, texts, today));
+	const findings: Finding[] = [];
+	for (const ctx of contexts) {
+		for (const finding of projectFindings(ctx)) findings.push(finding);
+	}
+	for (const finding of pastedAcrossProjectsFindings(contexts, config)) findings.push(finding);
+	return findings;
+}
