@@ -1,0 +1,75 @@
+import { error, fail } from '@sveltejs/kit';
+import { dayInZone } from '$lib/domain/dates';
+import { DEFAULT_TIME_ZONE } from '$lib/domain/schedule';
+import type { MessageKey } from '$lib/i18n';
+import { getDb } from '$lib/server/db';
+import { parseActorForm, parseCommitmentForm, parseId } from '$lib/server/project-forms';
+import {
+	createActor,
+	createCommitment,
+	findCommitment,
+	findProjectBySlug,
+	listActors,
+	listCommitments,
+	markCommitmentInformed
+} from '$lib/server/projects';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Notices shown after the sub-pages send the user back here. */
+const DONE: Record<string, MessageKey> = {
+	'actor-saved': 'actors.saved',
+	'actor-deleted': 'actors.deleted',
+	'commitment-saved': 'commitments.saved',
+	'commitment-deleted': 'commitments.deleted'
+};
+
+function today(): string {
+	return dayInZone(new Date(), DEFAULT_TIME_ZONE);
+}
+
+function projectOf(slug: string) {
+	const project = findProjectBySlug(getDb(), slug);
+	if (!project) error(404, 'not_found');
+	return project;
+}
+
+export const load: PageServerLoad = async ({ parent, url }) => {
+	const { project } = await parent();
+	const db = getDb();
+	return {
+		actors: listActors(db, project.id),
+		commitments: listCommitments(db, project.id),
+		today: today(),
+		notice: DONE[url.searchParams.get('done') ?? ''] ?? null
+	};
+};
+
+export const actions: Actions = {
+	addActor: async ({ request, params }) => {
+		const project = projectOf(params.slug);
+		const parsed = parseActorForm(await request.formData());
+		if (!parsed.input) return fail(400, { form: 'actor' as const, values: parsed.values, errors: parsed.errors });
+		const created = createActor(getDb(), project.id, parsed.input);
+		return { form: 'actor' as const, added: created.name };
+	},
+	addCommitment: async ({ request, params }) => {
+		const project = projectOf(params.slug);
+		const parsed = parseCommitmentForm(await request.formData(), { today: today() });
+		if (!parsed.input) return fail(400, { form: 'commitment' as const, values: parsed.values, errors: parsed.errors });
+		const result = createCommitment(getDb(), project.id, parsed.input);
+		if (!result.ok) return fail(400, { form: 'commitment' as const, values: parsed.values, errors: result.errors });
+		return { form: 'commitment' as const, done: 'commitments.added' as MessageKey };
+	},
+	markInformed: async ({ request, params }) => {
+		const project = projectOf(params.slug);
+		const id = parseId(String((await request.formData()).get('id') ?? ''));
+		const db = getDb();
+		const found = id === null ? undefined : findCommitment(db, project.id, id);
+		if (!found) {
+			return fail(404, { form: 'informed' as const, errors: { id: { key: 'error.commitment_not_found' as MessageKey } } });
+		}
+		// a second click (or a second tab) finds it already informed: nothing to change, nothing to report
+		markCommitmentInformed(db, found.id, today(), { projectId: project.id });
+		return { form: 'informed' as const, done: 'commitments.marked' as MessageKey };
+	}
+};

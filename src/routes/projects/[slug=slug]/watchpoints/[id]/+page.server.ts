@@ -1,0 +1,52 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { dayInZone } from '$lib/domain/dates';
+import { DEFAULT_TIME_ZONE } from '$lib/domain/schedule';
+import { getDb } from '$lib/server/db';
+import { parseId, parseTrackedSettingsForm } from '$lib/server/project-forms';
+import {
+	findProjectBySlug,
+	findTrackedWatchpoint,
+	listActors,
+	updateTrackedWatchpoint
+} from '$lib/server/projects';
+import type { Actions, PageServerLoad } from './$types';
+
+function trackedOf(params: { slug: string; id: string }) {
+	const db = getDb();
+	const project = findProjectBySlug(db, params.slug);
+	const id = parseId(params.id);
+	const tracked = project && id !== null ? findTrackedWatchpoint(db, project.id, id) : undefined;
+	if (!project || !tracked) error(404, 'not_found');
+	return { project, tracked };
+}
+
+const today = () => dayInZone(new Date(), DEFAULT_TIME_ZONE);
+
+export const load: PageServerLoad = ({ params }) => {
+	const { project, tracked } = trackedOf(params);
+	// the owner is free text, but most often one of the project's actors: offered as suggestions
+	return { tracked, actors: listActors(getDb(), project.id), today: today() };
+};
+
+export const actions: Actions = {
+	save: async ({ request, params }) => {
+		const { project, tracked } = trackedOf(params);
+		const parsed = parseTrackedSettingsForm(await request.formData(), {
+			today: today(),
+			currentSnoozedUntil: tracked.snoozedUntil
+		});
+		if (!parsed.input) return fail(400, { values: parsed.values, errors: parsed.errors });
+		if (!updateTrackedWatchpoint(getDb(), project.id, tracked.id, parsed.input)) error(404, 'not_found');
+		redirect(303, `/projects/${project.slug}/watchpoints?done=saved#tracked-${tracked.id}`);
+	},
+	reset: ({ params }) => {
+		const { project, tracked } = trackedOf(params);
+		updateTrackedWatchpoint(getDb(), project.id, tracked.id, {
+			cadenceDays: null,
+			graceDays: null,
+			owner: null,
+			snoozedUntil: null
+		});
+		redirect(303, `/projects/${project.slug}/watchpoints?done=reset#tracked-${tracked.id}`);
+	}
+};

@@ -1,0 +1,38 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { dayInZone } from '$lib/domain/dates';
+import { DEFAULT_CADENCE_DAYS, DEFAULT_GRACE_DAYS, DEFAULT_TIME_ZONE } from '$lib/domain/schedule';
+import { getDb } from '$lib/server/db';
+import { parseNewProjectForm, slugShown } from '$lib/server/project-forms';
+import { createProject, withSlugCheck } from '$lib/server/projects';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => ({
+	defaults: {
+		name: '',
+		slug: '',
+		description: '',
+		trigger: '',
+		stakes: '',
+		ambition: '',
+		startDate: dayInZone(new Date(), DEFAULT_TIME_ZONE),
+		status: 'active',
+		defaultCadenceDays: DEFAULT_CADENCE_DAYS,
+		defaultGraceDays: DEFAULT_GRACE_DAYS
+	}
+});
+
+export const actions: Actions = {
+	default: async ({ request }) => {
+		const db = getDb();
+		const parsed = parseNewProjectForm(await request.formData());
+		if (!parsed.input) {
+			const errors = withSlugCheck(db, parsed.errors, parsed.slug);
+			return fail(400, { values: slugShown(parsed.values, errors, parsed.slug), errors });
+		}
+		const result = createProject(db, parsed.input);
+		if (!result.ok) {
+			return fail(400, { values: slugShown(parsed.values, result.errors, parsed.slug), errors: result.errors });
+		}
+		redirect(303, `/projects/${result.value.slug}`);
+	}
+};
