@@ -1,0 +1,42 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { FieldErrors } from '$lib/domain/validation';
+import { getDb } from '$lib/server/db';
+import { instanceToday } from '$lib/server/overview';
+import { findProjectBySlug } from '$lib/server/projects';
+import { parseReviewForm, previousAssessments, recordReview, reviewFormSetup, ReviewRejected } from '$lib/server/reviews';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ parent }) => {
+	const { project } = await parent();
+	const db = getDb();
+	const today = instanceToday(new Date());
+	const { watchpoints, actors } = reviewFormSetup(db, project.id, today);
+	return {
+		today,
+		watchpoints,
+		actors,
+		previous: previousAssessments(db, project.id),
+		values: { heldOn: today } as Record<string, string>
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ request, params }) => {
+		const db = getDb();
+		const project = findProjectBySlug(db, params.slug);
+		if (!project) error(404, 'not_found');
+		const { context } = reviewFormSetup(db, project.id, instanceToday(new Date()));
+		const parsed = parseReviewForm(await request.formData(), context);
+		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
+		let id: number;
+		try {
+			id = recordReview(db, project.id, parsed.input);
+		} catch (e) {
+			if (e instanceof ReviewRejected) {
+				return fail(409, { values: parsed.values, errors: { form: { key: 'review.error.rejected' } } as FieldErrors });
+			}
+			throw e;
+		}
+		redirect(303, `/projects/${project.slug}/reviews/${id}?saved`);
+	}
+};
