@@ -53,6 +53,7 @@ CREATE TABLE `alert` (
 --> statement-breakpoint
 CREATE INDEX `alert_status_idx` ON `alert` (`status`);--> statement-breakpoint
 CREATE INDEX `alert_rule_subject_idx` ON `alert` (`rule`,`subject_key`);--> statement-breakpoint
+CREATE UNIQUE INDEX `alert_rule_subject_live_uq` ON `alert` (`rule`,`subject_key`) WHERE status <> 'resolved';--> statement-breakpoint
 CREATE INDEX `alert_project_idx` ON `alert` (`project_id`);--> statement-breakpoint
 CREATE TABLE `assessment` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
@@ -129,6 +130,7 @@ CREATE TABLE `scan_run` (
 	`finished_at` text,
 	`as_of` text NOT NULL,
 	`trigger` text NOT NULL,
+	`status` text DEFAULT 'running' NOT NULL,
 	`opened` integer DEFAULT 0 NOT NULL,
 	`resolved` integer DEFAULT 0 NOT NULL,
 	`still_open` integer DEFAULT 0 NOT NULL,

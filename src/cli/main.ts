@@ -5,7 +5,9 @@
 type Command = { summary: string; load: () => Promise<{ run(args: string[]): Promise<number> }> };
 
 const commands: Record<string, Command> = {
-	demo: { summary: 'fill the database with demonstration projects (--force on a non-empty one)', load: () => import('./demo') }
+	demo: { summary: 'fill the database with demonstration projects (--force on a non-empty one)', load: () => import('./demo') },
+	scan: { summary: 'run the watch job once: scan [--at ISO-DATE] [--json] [--db PATH]', load: () => import('./scan') },
+	bench: { summary: 'time a full scan of a large generated portfolio (temporary database)', load: () => import('./bench') }
 };
 
 function usage(): string {

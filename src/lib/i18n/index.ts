@@ -9,6 +9,7 @@ import * as projects from './messages/projects';
 import * as reviews from './messages/reviews';
 import * as dashboard from './messages/dashboard';
 import * as alerts from './messages/alerts';
+import * as watch from './messages/watch';
 
 export const LANGS = ['fr', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -22,6 +23,7 @@ const fr = {
 	...reviews.fr,
 	...dashboard.fr,
 	...alerts.fr,
+	...watch.fr,
 };
 export type MessageKey = keyof typeof fr;
 const en: Record<MessageKey, string> = {
@@ -31,6 +33,7 @@ const en: Record<MessageKey, string> = {
 	...reviews.en,
 	...dashboard.en,
 	...alerts.en,
+	...watch.en,
 };
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { fr, en };

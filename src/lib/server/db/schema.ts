@@ -224,16 +224,25 @@ export const alert = sqliteTable(
 	(t) => [
 		index('alert_status_idx').on(t.status),
 		index('alert_rule_subject_idx').on(t.rule, t.subjectKey),
+		/** at most one alert per rule and subject that is not resolved: the database keeps the promise even if two writers race */
+		uniqueIndex('alert_rule_subject_live_uq')
+			.on(t.rule, t.subjectKey)
+			.where(sql`status <> 'resolved'`),
 		index('alert_project_idx').on(t.projectId)
 	]
 );
+
+export type ScanTrigger = 'cron' | 'cli' | 'manual';
+export type ScanRunStatus = 'running' | 'completed' | 'failed' | 'skipped';
 
 export const scanRun = sqliteTable('scan_run', {
 	id: integer('id').primaryKey({ autoIncrement: true }),
 	startedAt: text('started_at').notNull(),
 	finishedAt: text('finished_at'),
 	asOf: text('as_of').notNull(),
-	trigger: text('trigger').notNull(),
+	trigger: text('trigger').$type<ScanTrigger>().notNull(),
+	/** running until it ends; skipped when another process held the scan lease */
+	status: text('status').$type<ScanRunStatus>().notNull().default('running'),
 	opened: integer('opened').notNull().default(0),
 	resolved: integer('resolved').notNull().default(0),
 	stillOpen: integer('still_open').notNull().default(0),

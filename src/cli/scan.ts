@@ -1,0 +1,181 @@
+/**
+ * `vigie scan [--at ISO-DATE] [--json] [--db PATH]`: runs the watch job once, as of an instant
+ * (now by default), and reports what it opened, resolved and left open. The same job as the
+ * server's schedule, with the same lease: if the server is scanning, this run is skipped.
+ *
+ * `--at 2027-03-01` means that day in the instance's zone (VIGIE_TZ); a full ISO instant
+ * (`2027-03-01T08:30:00Z`) is taken as it is.
+ */
+import { closeDb, getDb, openDatabase, type Db } from '../lib/server/db';
+import { alertsById, explainAlert, type AlertView } from '../lib/server/alerts';
+import { runScan, watchTimeZone, type ScanOutcome } from '../lib/server/watch-job';
+import { isIsoDate } from '../lib/domain/dates';
+
+const USAGE = `Usage: vigie scan [--at ISO-DATE] [--json] [--db PATH]
+
+Runs the watch job once and prints what it opened, resolved and left open.
+  --at ISO-DATE  the instant to scan as of: a day (2027-03-01, midday in VIGIE_TZ) or an
+                 ISO instant (2027-03-01T08:30:00Z); default now
+  --json         print one JSON object instead of text
+  --db PATH      the database file (default DATABASE_URL, or ./data/vigie.db)`;
+
+/** Exit code when another process held the lease: try again later (EX_TEMPFAIL). */
+export const EXIT_SKIPPED = 75;
+
+interface ScanArgs {
+	at: Date;
+	json: boolean;
+	db: string | null;
+}
+
+/** Midday of `day` in `timeZone`: the same calendar day there whatever the zone's offset. */
+export function middayInZone(day: string, timeZone: string): Date {
+	const guess = new Date(`${day}T12:00:00Z`);
+	const parts = new Intl.DateTimeFormat('en-GB', {
+		timeZone,
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit'
+	}).formatToParts(guess);
+	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+	const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+	return new Date(guess.getTime() - (wall - guess.getTime()));
+}
+
+export function parseAt(value: string, timeZone: string): Date | null {
+	if (isIsoDate(value)) return middayInZone(value, timeZone);
+	// an instant must say which day and time it is, with a zone, to mean one thing everywhere
+	if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value)) return null;
+	const date = new Date(value);
+	return Number.isNaN(date.getTime()) ? null : date;
+}
+
+function parseArgs(args: string[], timeZone: string): ScanArgs | string {
+	const parsed: ScanArgs = { at: new Date(), json: false, db: null };
+	for (let i = 0; i < args.length; i++) {
+		const arg = args[i];
+		const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+		const value = () => inline ?? args[++i];
+		if (flag === '--json') parsed.json = true;
+		else if (flag === '--at') {
+			const raw = value();
+			if (!raw) return '--at needs a date (2027-03-01) or an ISO instant (2027-03-01T08:30:00Z)';
+			const at = parseAt(raw, timeZone);
+			if (!at) return `--at: not a date or an ISO instant with its zone: ${raw}`;
+			parsed.at = at;
+		} else if (flag === '--db') {
+			const raw = value();
+			if (!raw) return '--db needs a path';
+			parsed.db = raw;
+		} else return `unknown option: ${arg}`;
+	}
+	return parsed;
+}
+
+function describe(alert: AlertView) {
+	return {
+		id: alert.id,
+		rule: alert.rule,
+		subjectKey: alert.subjectKey,
+		severity: alert.severity,
+		status: alert.status,
+		project: alert.project?.slug ?? null,
+		watchpoint: alert.watchpoint?.key ?? null,
+		explanation: { ...alert.explanation, text: explainAlert('en', alert.explanation) },
+		evidence: alert.evidence,
+		firstSeenAt: alert.firstSeenAt,
+		lastSeenAt: alert.lastSeenAt,
+		resolvedAt: alert.resolvedAt,
+		previousAlertId: alert.previousAlertId
+	};
+}
+
+function line(alert: AlertView): string {
+	const where = [alert.project?.slug, alert.watchpoint?.key].filter(Boolean).join(' / ');
+	const status = alert.status === 'open' || alert.status === 'resolved' ? '' : ` (${alert.status})`;
+	return `  #${alert.id} [${alert.severity}] ${alert.rule}${where ? ` — ${where}` : ''}${status}\n      ${explainAlert('en', alert.explanation)}`;
+}
+
+/** At most `limit` lines: a large portfolio has thousands of alerts left open; --json has them all. */
+function section(title: string, alerts: AlertView[], limit = Infinity): string[] {
+	if (alerts.length === 0) return [`${title}: none`];
+	const shown = alerts.slice(0, limit).map(line);
+	if (alerts.length > limit) shown.push(`  … and ${alerts.length - limit} more (--json lists them all)`);
+	return [`${title} (${alerts.length}):`, ...shown];
+}
+
+function report(db: Db, outcome: ScanOutcome & { status: 'completed' }, json: boolean): string {
+	const opened = alertsById(db, outcome.opened);
+	const resolved = alertsById(db, outcome.resolved);
+	const open = alertsById(db, outcome.open);
+	const counts = { opened: opened.length, resolved: resolved.length, open: open.length };
+	if (json) {
+		return JSON.stringify(
+			{
+				asOf: outcome.asOf,
+				today: outcome.today,
+				runId: outcome.runId,
+				opened: opened.map(describe),
+				resolved: resolved.map(describe),
+				open: open.map(describe),
+				counts
+			},
+			null,
+			2
+		);
+	}
+	return [
+		`Scan as of ${outcome.asOf} (${outcome.today}), ${outcome.projects} projects, ${outcome.durationMs} ms`,
+		'',
+		...section('Opened', opened),
+		'',
+		...section('Resolved', resolved),
+		'',
+		...section('Still open', open, 50),
+		'',
+		`${counts.opened} opened, ${counts.resolved} resolved, ${counts.open} still open.`
+	].join('\n');
+}
+
+export async function run(args: string[]): Promise<number> {
+	if (args.includes('--help') || args.includes('-h')) {
+		console.log(USAGE);
+		return 0;
+	}
+	const timeZone = watchTimeZone();
+	const parsed = parseArgs(args, timeZone);
+	if (typeof parsed === 'string') {
+		console.error(`${parsed}\n\n${USAGE}`);
+		return 2;
+	}
+
+	const db = parsed.db ? openDatabase(parsed.db) : getDb();
+	try {
+		// log lines to stderr: stdout carries the report alone, so that `--json` pipes into other tools
+		const outcome = runScan(db, {
+			now: parsed.at,
+			trigger: 'cli',
+			log: (level, event, fields = {}) => console.error(JSON.stringify({ at: new Date().toISOString(), level, event, ...fields }))
+		});
+		if (outcome.status === 'skipped') {
+			const message = `Skipped: another scan holds the lease until ${outcome.heldUntil ?? 'soon'}. Try again later.`;
+			if (parsed.json) console.log(JSON.stringify({ asOf: outcome.asOf, skipped: true, heldUntil: outcome.heldUntil, runId: outcome.runId }));
+			else console.error(message);
+			return EXIT_SKIPPED;
+		}
+		if (outcome.status === 'failed') {
+			if (parsed.json) console.log(JSON.stringify({ asOf: outcome.asOf, error: outcome.error, runId: outcome.runId }));
+			console.error(`Scan failed (nothing was changed): ${outcome.error}`);
+			return 1;
+		}
+		console.log(report(db, outcome, parsed.json));
+		return 0;
+	} finally {
+		if (parsed.db) db.$client.close();
+		else closeDb();
+	}
+}

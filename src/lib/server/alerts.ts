@@ -1,0 +1,549 @@
+/**
+ * The alerts the watch job raises, and what people do with them.
+ *
+ * Lifecycle (DESIGN.md): `open` → `acknowledged` (a note, silenced) → `resolved` (by the scan
+ * when the condition clears, or by hand with a note); `snoozed` until a day. At most one alert
+ * that is not resolved per rule and subject — a partial unique index keeps that promise even if
+ * two writers race. Every change of status is a compare-and-set update (`WHERE id = ? AND
+ * status = ?`, exactly one row changed), so a person and the scan never overwrite each other.
+ */
+import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import type { Db } from './db';
+import { alert, project, review, watchpoint, type Alert } from './db/schema';
+import { formatDate, isMessageKey, translate, type Lang, type MessageParams } from '../i18n';
+import { ALERT_SEVERITIES, ALERT_STATUSES, type AlertSeverity, type AlertStatus, type IsoDate } from '../domain/types';
+
+/** What a rule found: the shape the watch job hands to `applyFindings`. */
+export interface AlertFinding {
+	rule: string;
+	subjectKey: string;
+	projectId: number | null;
+	watchpointId: number | null;
+	severity: AlertSeverity;
+	explanation: AlertExplanation;
+	evidence: AlertEvidence;
+}
+
+/** A catalogue key and its parameters, so the alert reads in whoever's language. */
+export interface AlertExplanation {
+	key: string;
+	params?: MessageParams;
+}
+
+/** What the rule compared: the reviews, and how alike two comments were when that matters. */
+export interface AlertEvidence {
+	reviewIds: number[];
+	similarity?: number;
+}
+
+export type ResolvedBy = 'scan' | 'user';
+
+/** Statuses that still need a person (or the scan) to act: not resolved. */
+export const LIVE_ALERT_STATUSES = ['open', 'acknowledged', 'snoozed'] as const satisfies readonly AlertStatus[];
+
+const SEVERITY_ORDER: Record<AlertSeverity, number> = { critical: 0, warning: 1, info: 2 };
+
+function identity(rule: string, subjectKey: string): string {
+	return `${rule}\u0000${subjectKey}`;
+}
+
+function isSeverity(value: unknown): value is AlertSeverity {
+	return typeof value === 'string' && (ALERT_SEVERITIES as readonly string[]).includes(value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+export interface AlertFilters {
+	projectId?: number | null;
+	rule?: string | null;
+	severity?: AlertSeverity | null;
+	/** one status, `live` (every status but resolved) or `all`; `live` when absent */
+	status?: AlertStatus | 'live' | 'all' | null;
+}
+
+export const ALERT_STATUS_FILTERS = ['live', ...ALERT_STATUSES, 'all'] as const;
+export type AlertStatusFilter = (typeof ALERT_STATUS_FILTERS)[number];
+
+export interface ComparedReview {
+	id: number;
+	heldOn: IsoDate;
+}
+
+export interface AlertView {
+	id: number;
+	rule: string;
+	subjectKey: string;
+	severity: AlertSeverity;
+	status: AlertStatus;
+	explanation: AlertExplanation;
+	evidence: AlertEvidence;
+	firstSeenAt: string;
+	lastSeenAt: string;
+	resolvedAt: string | null;
+	resolvedBy: string | null;
+	note: string | null;
+	snoozedUntil: IsoDate | null;
+	previousAlertId: number | null;
+	project: { id: number; slug: string; name: string } | null;
+	watchpoint: { id: number; key: string; titleFr: string; titleEn: string } | null;
+	/** the reviews the rule compared, oldest first, for links */
+	reviews: ComparedReview[];
+}
+
+function parseJson<T>(value: unknown, fallback: T): T {
+	if (value === null || value === undefined) return fallback;
+	if (typeof value === 'string') {
+		try {
+			return JSON.parse(value) as T;
+		} catch {
+			return fallback;
+		}
+	}
+	return value as T;
+}
+
+function filterConditions(filters: AlertFilters): SQL[] {
+	const where: SQL[] = [];
+	if (filters.projectId) where.push(eq(alert.projectId, filters.projectId));
+	if (filters.rule) where.push(eq(alert.rule, filters.rule));
+	if (filters.severity) where.push(eq(alert.severity, filters.severity));
+	const status = filters.status ?? 'live';
+	if (status === 'live') where.push(ne(alert.status, 'resolved'));
+	else if (status !== 'all') where.push(eq(alert.status, status));
+	return where;
+}
+
+const alertColumns = {
+	alert,
+	projectSlug: project.slug,
+	projectName: project.name,
+	watchpointKey: watchpoint.key,
+	watchpointTitleFr: watchpoint.titleFr,
+	watchpointTitleEn: watchpoint.titleEn
+};
+
+type JoinedRow = {
+	alert: Alert;
+	projectSlug: string | null;
+	projectName: string | null;
+	watchpointKey: string | null;
+	watchpointTitleFr: string | null;
+	watchpointTitleEn: string | null;
+};
+
+function toViews(db: Db, rows: JoinedRow[]): AlertView[] {
+	const evidenceOf = new Map<number, AlertEvidence>();
+	const reviewIds = new Set<number>();
+	for (const row of rows) {
+		const evidence = parseJson<AlertEvidence>(row.alert.evidence, { reviewIds: [] });
+		const ids = Array.isArray(evidence.reviewIds) ? evidence.reviewIds.filter((id) => Number.isInteger(id)) : [];
+		evidenceOf.set(row.alert.id, { ...evidence, reviewIds: ids });
+		for (const id of ids) reviewIds.add(id);
+	}
+	const heldOn = new Map<number, IsoDate>();
+	if (reviewIds.size > 0) {
+		for (const r of db
+			.select({ id: review.id, heldOn: review.heldOn })
+			.from(review)
+			.where(inArray(review.id, [...reviewIds]))
+			.all()) {
+			heldOn.set(r.id, r.heldOn);
+		}
+	}
+	return rows.map(({ alert: a, ...joined }) => {
+		const evidence = evidenceOf.get(a.id) ?? { reviewIds: [] };
+		return {
+			id: a.id,
+			rule: a.rule,
+			subjectKey: a.subjectKey,
+			severity: a.severity,
+			status: a.status,
+			explanation: parseJson<AlertExplanation>(a.explanation, { key: a.rule }),
+			evidence,
+			firstSeenAt: a.firstSeenAt,
+			lastSeenAt: a.lastSeenAt,
+			resolvedAt: a.resolvedAt,
+			resolvedBy: a.resolvedBy,
+			note: a.note,
+			snoozedUntil: a.snoozedUntil,
+			previousAlertId: a.previousAlertId,
+			project:
+				a.projectId !== null && joined.projectSlug !== null
+					? { id: a.projectId, slug: joined.projectSlug, name: joined.projectName ?? joined.projectSlug }
+					: null,
+			watchpoint:
+				a.watchpointId !== null && joined.watchpointKey !== null
+					? {
+							id: a.watchpointId,
+							key: joined.watchpointKey,
+							titleFr: joined.watchpointTitleFr ?? joined.watchpointKey,
+							titleEn: joined.watchpointTitleEn ?? joined.watchpointKey
+						}
+					: null,
+			// a review deleted since the scan is simply no longer linked
+			reviews: evidence.reviewIds
+				.filter((id) => heldOn.has(id))
+				.map((id) => ({ id, heldOn: heldOn.get(id)! }))
+				.sort((x, y) => (x.heldOn === y.heldOn ? x.id - y.id : x.heldOn < y.heldOn ? -1 : 1))
+		};
+	});
+}
+
+/**
+ * Alerts matching the filters: the most severe first, then the most recently seen. `total` is
+ * the number matching, of which at most `limit` are returned.
+ */
+export function listAlerts(
+	db: Db,
+	filters: AlertFilters = {},
+	opts: { limit?: number; offset?: number } = {}
+): { alerts: AlertView[]; total: number } {
+	const where = and(...filterConditions(filters));
+	const total = db.select({ n: count() }).from(alert).where(where).get()?.n ?? 0;
+	const rows = db
+		.select(alertColumns)
+		.from(alert)
+		.leftJoin(project, eq(project.id, alert.projectId))
+		.leftJoin(watchpoint, eq(watchpoint.id, alert.watchpointId))
+		.where(where)
+		.orderBy(
+			sql`case ${alert.status} when 'open' then 0 when 'acknowledged' then 1 when 'snoozed' then 2 else 3 end`,
+			sql`case ${alert.severity} when 'critical' then 0 when 'warning' then 1 else 2 end`,
+			desc(alert.lastSeenAt),
+			desc(alert.id)
+		)
+		.limit(opts.limit ?? 100)
+		.offset(opts.offset ?? 0)
+		.all();
+	return { alerts: toViews(db, rows), total };
+}
+
+export function findAlert(db: Db, id: number): AlertView | undefined {
+	const row = db
+		.select(alertColumns)
+		.from(alert)
+		.leftJoin(project, eq(project.id, alert.projectId))
+		.leftJoin(watchpoint, eq(watchpoint.id, alert.watchpointId))
+		.where(eq(alert.id, id))
+		.get();
+	return row ? toViews(db, [row])[0] : undefined;
+}
+
+/** Alerts by id, in the order asked (for the scan's report). */
+export function alertsById(db: Db, ids: readonly number[]): AlertView[] {
+	if (ids.length === 0) return [];
+	const views: AlertView[] = [];
+	// SQLite caps the number of bound parameters: read in slices
+	for (let i = 0; i < ids.length; i += 500) {
+		const slice = ids.slice(i, i + 500);
+		const rows = db
+			.select(alertColumns)
+			.from(alert)
+			.leftJoin(project, eq(project.id, alert.projectId))
+			.leftJoin(watchpoint, eq(watchpoint.id, alert.watchpointId))
+			.where(inArray(alert.id, slice))
+			.all();
+		views.push(...toViews(db, rows));
+	}
+	const position = new Map(ids.map((id, index) => [id, index]));
+	return views.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+}
+
+/** The chain of earlier alerts this one follows (most recent first): the same condition, back again. */
+export function previousAlerts(db: Db, id: number, max = 20): AlertView[] {
+	const chain: number[] = [];
+	let next = db.select({ previous: alert.previousAlertId }).from(alert).where(eq(alert.id, id)).get()?.previous ?? null;
+	while (next !== null && chain.length < max && !chain.includes(next)) {
+		chain.push(next);
+		next = db.select({ previous: alert.previousAlertId }).from(alert).where(eq(alert.id, next)).get()?.previous ?? null;
+	}
+	return alertsById(db, chain);
+}
+
+/** Alerts that wait for someone: open ones only (acknowledged and snoozed ones are silenced). */
+export function countOpenAlerts(db: Db): number {
+	return db.select({ n: count() }).from(alert).where(eq(alert.status, 'open')).get()?.n ?? 0;
+}
+
+export interface AlertCounts {
+	byStatus: Record<AlertStatus, number>;
+	/** open alerts by severity */
+	openBySeverity: Record<AlertSeverity, number>;
+}
+
+export function alertCounts(db: Db, filters: Pick<AlertFilters, 'projectId'> = {}): AlertCounts {
+	const byStatus: Record<AlertStatus, number> = { open: 0, acknowledged: 0, snoozed: 0, resolved: 0 };
+	const openBySeverity: Record<AlertSeverity, number> = { info: 0, warning: 0, critical: 0 };
+	const where = filters.projectId ? eq(alert.projectId, filters.projectId) : undefined;
+	for (const row of db
+		.select({ status: alert.status, severity: alert.severity, n: count() })
+		.from(alert)
+		.where(where)
+		.groupBy(alert.status, alert.severity)
+		.all()) {
+		byStatus[row.status] = (byStatus[row.status] ?? 0) + row.n;
+		if (row.status === 'open') openBySeverity[row.severity] = (openBySeverity[row.severity] ?? 0) + row.n;
+	}
+	return { byStatus, openBySeverity };
+}
+
+/** Rules that have raised at least one alert (for the filter), sorted. */
+export function alertRules(db: Db): string[] {
+	return db
+		.selectDistinct({ rule: alert.rule })
+		.from(alert)
+		.orderBy(asc(alert.rule))
+		.all()
+		.map((r) => r.rule);
+}
+
+/**
+ * The explanation in the reader's language: parameters that are calendar days are written as
+ * dates of that language ("12 mars 2027", "12 Mar 2027"). An unknown key (a rule since
+ * renamed) shows as it is rather than failing the page.
+ */
+export function explainAlert(lang: Lang, explanation: AlertExplanation): string {
+	const params: MessageParams = {};
+	for (const [name, value] of Object.entries(explanation.params ?? {})) {
+		params[name] = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(lang, value) : value;
+	}
+	return isMessageKey(explanation.key) ? translate(lang, explanation.key, params) : explanation.key;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What people do with an alert
+
+export type AlertChangeResult =
+	| { ok: true; alert: Alert }
+	/** not_found: no such alert; conflict: its status changed meanwhile (reload and retry); not_allowed: not from this status */
+	| { ok: false; reason: 'not_found' | 'conflict' | 'not_allowed' };
+
+function changeStatus(
+	db: Db,
+	id: number,
+	allowedFrom: readonly AlertStatus[],
+	values: (current: Alert) => Partial<typeof alert.$inferInsert>,
+	expectedStatus?: AlertStatus
+): AlertChangeResult {
+	return db.transaction((): AlertChangeResult => {
+		const current = db.select().from(alert).where(eq(alert.id, id)).get();
+		if (!current) return { ok: false, reason: 'not_found' };
+		// the form carries the status the person saw: if it moved since, say so rather than act blind
+		if (expectedStatus && current.status !== expectedStatus) return { ok: false, reason: 'conflict' };
+		if (!allowedFrom.includes(current.status)) return { ok: false, reason: 'not_allowed' };
+		const updated = db
+			.update(alert)
+			.set(values(current))
+			.where(and(eq(alert.id, id), eq(alert.status, current.status)))
+			.returning()
+			.all();
+		if (updated.length !== 1) return { ok: false, reason: 'conflict' };
+		return { ok: true, alert: updated[0] };
+	});
+}
+
+export interface AlertNoteInput {
+	note: string;
+	/** the status the person saw when they chose the action */
+	expectedStatus?: AlertStatus;
+}
+
+/** Silences an alert with a note: it stays until its condition clears. */
+export function acknowledgeAlert(db: Db, id: number, input: AlertNoteInput): AlertChangeResult {
+	return changeStatus(
+		db,
+		id,
+		['open', 'snoozed'],
+		() => ({ status: 'acknowledged', note: input.note, snoozedUntil: null }),
+		input.expectedStatus
+	);
+}
+
+export interface SnoozeInput {
+	/** the day it comes back (if its condition still holds then) */
+	until: IsoDate;
+	note: string | null;
+	expectedStatus?: AlertStatus;
+}
+
+/** Hides an alert until a day; the first scan on or after that day reopens it if it still holds. */
+export function snoozeAlert(db: Db, id: number, input: SnoozeInput): AlertChangeResult {
+	return changeStatus(
+		db,
+		id,
+		['open', 'acknowledged', 'snoozed'],
+		(current) => ({ status: 'snoozed', snoozedUntil: input.until, note: input.note ?? current.note }),
+		input.expectedStatus
+	);
+}
+
+/**
+ * Closes an alert by hand. If its condition still holds, the next scan opens a new alert linked
+ * to this one: resolving by hand says "dealt with", not "stop telling me" (that is acknowledging).
+ */
+export function resolveAlert(db: Db, id: number, input: AlertNoteInput, now: Date): AlertChangeResult {
+	return changeStatus(
+		db,
+		id,
+		['open', 'acknowledged', 'snoozed'],
+		() => ({
+			status: 'resolved',
+			resolvedAt: now.toISOString(),
+			resolvedBy: 'user' satisfies ResolvedBy,
+			note: input.note,
+			snoozedUntil: null
+		}),
+		input.expectedStatus
+	);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the scan does
+
+export interface AppliedFindings {
+	/** alerts opened by this scan */
+	opened: number[];
+	/** alerts this scan resolved because their condition cleared */
+	resolved: number[];
+	/** every alert left not resolved (open, acknowledged or snoozed), opened ones included */
+	open: number[];
+}
+
+interface LiveRow {
+	id: number;
+	rule: string;
+	subject_key: string;
+	status: AlertStatus;
+	severity: string;
+	explanation: string;
+	evidence: string | null;
+	similarity: number | null;
+	snoozed_until: string | null;
+	project_id: number | null;
+	watchpoint_id: number | null;
+}
+
+/** The same finding twice (two rules' outputs merged) counts once, at its highest severity. */
+function uniqueFindings(findings: readonly AlertFinding[]): Map<string, AlertFinding> {
+	const unique = new Map<string, AlertFinding>();
+	for (const finding of findings) {
+		if (!isSeverity(finding.severity)) {
+			throw new TypeError(`finding ${finding.rule}/${finding.subjectKey} has an unknown severity: ${String(finding.severity)}`);
+		}
+		const key = identity(finding.rule, finding.subjectKey);
+		const seen = unique.get(key);
+		if (!seen || SEVERITY_ORDER[finding.severity] < SEVERITY_ORDER[seen.severity]) unique.set(key, finding);
+	}
+	return unique;
+}
+
+/**
+ * Brings the stored alerts in line with what the rules find as of `now`, and returns what
+ * changed. Call it inside the scan's transaction: it reads, compares and writes in one go.
+ *
+ * - a finding with no live alert opens one (linked to the last resolved alert of the same rule
+ *   and subject, if any: the condition came back);
+ * - a finding with a live alert refreshes it (severity, explanation, evidence) only when those
+ *   changed, and wakes a snoozed alert whose day has come (`today`, in the instance's zone);
+ * - a live alert with no finding is resolved by the scan;
+ * - every live alert that was found is marked seen at `now`.
+ *
+ * Running it twice with the same findings changes nothing but the "last seen" instant.
+ */
+export function applyFindings(db: Db, findings: readonly AlertFinding[], now: Date, opts: { today: IsoDate }): AppliedFindings {
+	const client = db.$client;
+	const at = now.toISOString();
+	const found = uniqueFindings(findings);
+
+	const live = client
+		.prepare(
+			`select id, rule, subject_key, status, severity, explanation, evidence, similarity, snoozed_until, project_id, watchpoint_id
+			 from alert where status <> 'resolved'`
+		)
+		.all() as LiveRow[];
+	const liveByIdentity = new Map(live.map((row) => [identity(row.rule, row.subject_key), row]));
+
+	const refresh = client.prepare(
+		`update alert set severity = ?, explanation = ?, evidence = ?, similarity = ?, project_id = ?, watchpoint_id = ?,
+		 status = ?, snoozed_until = ?
+		 where id = ? and status = ?`
+	);
+	const lastResolved = client.prepare(
+		`select id from alert where rule = ? and subject_key = ? and status = 'resolved' order by id desc limit 1`
+	).pluck();
+	const insert = client.prepare(
+		`insert into alert (rule, subject_key, project_id, watchpoint_id, severity, status, explanation, evidence,
+		 first_seen_at, last_seen_at, previous_alert_id, similarity)
+		 values (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?)`
+	);
+	const resolve = client.prepare(
+		`update alert set status = 'resolved', resolved_at = ?, resolved_by = 'scan', snoozed_until = null
+		 where id = ? and status = ?`
+	);
+
+	const result: AppliedFindings = { opened: [], resolved: [], open: [] };
+
+	for (const [key, finding] of found) {
+		const explanation = JSON.stringify(finding.explanation);
+		const evidence = JSON.stringify(finding.evidence);
+		const similarity = typeof finding.evidence.similarity === 'number' ? finding.evidence.similarity : null;
+		const existing = liveByIdentity.get(key);
+		if (existing) {
+			liveByIdentity.delete(key);
+			const wakes = existing.status === 'snoozed' && (existing.snoozed_until === null || existing.snoozed_until <= opts.today);
+			const changed =
+				wakes ||
+				existing.severity !== finding.severity ||
+				existing.explanation !== explanation ||
+				existing.evidence !== evidence ||
+				existing.similarity !== similarity ||
+				existing.project_id !== finding.projectId ||
+				existing.watchpoint_id !== finding.watchpointId;
+			if (changed) {
+				const info = refresh.run(
+					finding.severity,
+					explanation,
+					evidence,
+					similarity,
+					finding.projectId,
+					finding.watchpointId,
+					wakes ? 'open' : existing.status,
+					wakes ? null : existing.snoozed_until,
+					existing.id,
+					existing.status
+				);
+				if (info.changes !== 1) throw new Error(`alert ${existing.id} changed during the scan`);
+			}
+			result.open.push(existing.id);
+		} else {
+			const previous = (lastResolved.get(finding.rule, finding.subjectKey) as number | undefined) ?? null;
+			const info = insert.run(
+				finding.rule,
+				finding.subjectKey,
+				finding.projectId,
+				finding.watchpointId,
+				finding.severity,
+				explanation,
+				evidence,
+				at,
+				at,
+				previous,
+				similarity
+			);
+			const id = Number(info.lastInsertRowid);
+			result.opened.push(id);
+			result.open.push(id);
+		}
+	}
+
+	for (const gone of liveByIdentity.values()) {
+		const info = resolve.run(at, gone.id, gone.status);
+		if (info.changes !== 1) throw new Error(`alert ${gone.id} changed during the scan`);
+		result.resolved.push(gone.id);
+	}
+
+	// one statement rather than one per alert: every live alert left was found by this scan
+	client.prepare(`update alert set last_seen_at = ? where status <> 'resolved' and last_seen_at <> ?`).run(at, at);
+	return result;
+}

@@ -1,0 +1,35 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { WATCH_CONFIG_KEYS, WATCH_CONFIG_RANGES } from '$lib/domain/watch-config';
+import { FormReader } from '$lib/domain/validation';
+import { getDb } from '$lib/server/db';
+import { defaultWatchConfig, readWatchConfig, saveWatchConfig, savedWatchConfig } from '$lib/server/watch-job';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ url }) => {
+	const db = getDb();
+	return {
+		keys: WATCH_CONFIG_KEYS,
+		ranges: WATCH_CONFIG_RANGES,
+		config: readWatchConfig(db),
+		defaults: defaultWatchConfig(),
+		custom: savedWatchConfig(db) !== null,
+		saved: url.searchParams.has('saved'),
+		reset: url.searchParams.has('reset')
+	};
+};
+
+export const actions: Actions = {
+	save: async ({ request }) => {
+		const form = new FormReader(await request.formData());
+		const input: Record<string, string> = {};
+		for (const key of WATCH_CONFIG_KEYS) input[key] = form.raw(key);
+		// parseWatchConfig checks each value and the ones that depend on each other
+		const result = saveWatchConfig(getDb(), input, new Date());
+		if (!result.ok) return fail(400, { values: form.values, errors: result.errors });
+		redirect(303, '/admin/thresholds?saved');
+	},
+	reset: () => {
+		saveWatchConfig(getDb(), null, new Date());
+		redirect(303, '/admin/thresholds?reset');
+	}
+};

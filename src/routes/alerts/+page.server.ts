@@ -1,0 +1,70 @@
+import { getDb } from '$lib/server/db';
+import {
+	ALERT_STATUS_FILTERS,
+	alertCounts,
+	alertRules,
+	explainAlert,
+	listAlerts,
+	type AlertStatusFilter
+} from '$lib/server/alerts';
+import { listProjects } from '$lib/server/projects';
+import { lastCompletedScan } from '$lib/server/watch-job';
+import { ALERT_SEVERITIES, type AlertSeverity } from '$lib/domain/types';
+import { RULE_IDS } from '$lib/domain/watch-rules-types';
+import type { Actions, PageServerLoad } from './$types';
+import { ALERT_ACTIONS, handleAlertAction, listQuery, type AlertAction } from './alert-actions';
+
+const PAGE_SIZE = 50;
+
+function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T | null {
+	return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
+}
+
+export const load: PageServerLoad = ({ url, locals }) => {
+	const db = getDb();
+	const projects = listProjects(db, { includeArchived: true }).map((p) => ({ id: p.id, slug: p.slug, name: p.name }));
+	// filters are plain GET parameters so that a filtered list is a link to share; an unknown
+	// value is ignored rather than an error
+	const projectSlug = url.searchParams.get('project');
+	const project = projects.find((p) => p.slug === projectSlug) ?? null;
+	// every rule the job knows, and any older one still on a stored alert
+	const rules = [...new Set<string>([...RULE_IDS, ...alertRules(db)])];
+	const rule = oneOf(url.searchParams.get('rule'), rules);
+	const severity = oneOf<AlertSeverity>(url.searchParams.get('severity'), ALERT_SEVERITIES);
+	const status = oneOf<AlertStatusFilter>(url.searchParams.get('status'), ALERT_STATUS_FILTERS) ?? 'live';
+	const page = Math.max(1, Math.floor(Number(url.searchParams.get('page')) || 1));
+
+	const { alerts, total } = listAlerts(
+		db,
+		{ projectId: project?.id ?? null, rule, severity, status },
+		{ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }
+	);
+	const done = oneOf<AlertAction>(url.searchParams.get('done'), ALERT_ACTIONS);
+	const doneAlert = Number(url.searchParams.get('alert'));
+
+	return {
+		statusFilters: ALERT_STATUS_FILTERS,
+		filters: { project: project?.slug ?? '', rule: rule ?? '', severity: severity ?? '', status },
+		projects,
+		rules,
+		alerts: alerts.map((a) => ({ ...a, text: explainAlert(locals.lang, a.explanation) })),
+		total,
+		page,
+		pageSize: PAGE_SIZE,
+		counts: alertCounts(db, { projectId: project?.id ?? null }),
+		lastScan: lastCompletedScan(db) ?? null,
+		query: listQuery(url),
+		done: done && Number.isInteger(doneAlert) ? { action: done, alertId: doneAlert } : null
+	};
+};
+
+function backTo(url: URL): string {
+	const query = listQuery(url);
+	return `/alerts${query ? `?${query}` : ''}`;
+}
+
+export const actions: Actions = {
+	acknowledge: ({ request, url }) => handleAlertAction(request, 'acknowledge', backTo(url)),
+	snooze: ({ request, url }) => handleAlertAction(request, 'snooze', backTo(url)),
+	resolve: ({ request, url }) => handleAlertAction(request, 'resolve', backTo(url))
+};

@@ -1,0 +1,97 @@
+/**
+ * The three things a person does with an alert — acknowledge, snooze, resolve — shared by the
+ * alerts list and an alert's own page. Each reads its form, calls the alerts module (one
+ * compare-and-set transaction) and either redirects with a notice or fails with the errors next
+ * to the fields of that alert's form.
+ */
+import { fail, redirect, type ActionFailure } from '@sveltejs/kit';
+import { addDays, dayInZone } from '$lib/domain/dates';
+import { ALERT_STATUSES } from '$lib/domain/types';
+import { FormReader, LIMITS, type FieldErrors } from '$lib/domain/validation';
+import { getDb } from '$lib/server/db';
+import { acknowledgeAlert, resolveAlert, snoozeAlert, type AlertChangeResult } from '$lib/server/alerts';
+import { watchTimeZone } from '$lib/server/watch-job';
+
+export const ALERT_ACTIONS = ['acknowledge', 'snooze', 'resolve'] as const;
+export type AlertAction = (typeof ALERT_ACTIONS)[number];
+
+/** What a failed submit sends back: which alert's which form, what was typed, what is wrong. */
+export interface AlertActionFailure {
+	alertId: number;
+	action: AlertAction;
+	values: Record<string, string>;
+	errors: FieldErrors;
+}
+
+const MAX_SNOOZE_DAYS = 365;
+
+function failed(alertId: number, action: AlertAction, form: FormReader): ActionFailure<AlertActionFailure> {
+	return fail(400, { alertId, action, ...form.result() });
+}
+
+function outcome(
+	alertId: number,
+	action: AlertAction,
+	form: FormReader,
+	result: AlertChangeResult,
+	backTo: string
+): ActionFailure<AlertActionFailure> {
+	if (result.ok) {
+		const [path, query = ''] = backTo.split('?');
+		const params = new URLSearchParams(query);
+		params.set('done', action);
+		params.set('alert', String(alertId));
+		redirect(303, `${path}?${params}`);
+	}
+	form.fail('form', { key: `watch.error.${result.reason}` });
+	return fail(result.reason === 'not_found' ? 404 : 409, { alertId, action, ...form.result() });
+}
+
+/**
+ * Handles one submit. `backTo` is where a success lands (the same list, filters kept); the
+ * notice there names the alert and what was done.
+ */
+export async function handleAlertAction(
+	request: Request,
+	action: AlertAction,
+	backTo: string,
+	now: Date = new Date()
+): Promise<ActionFailure<AlertActionFailure>> {
+	const form = new FormReader(await request.formData());
+	const alertId = Number(form.raw('id'));
+	if (!Number.isInteger(alertId) || alertId <= 0) {
+		form.fail('form', { key: 'watch.error.not_found' });
+		return fail(404, { alertId: 0, action, ...form.result() });
+	}
+	const expectedStatus = form.choice('expectedStatus', ALERT_STATUSES, { required: false }) ?? undefined;
+	const db = getDb();
+
+	if (action === 'snooze') {
+		const today = dayInZone(now, watchTimeZone());
+		const latest = addDays(today, MAX_SNOOZE_DAYS);
+		const until = form.date('until', { required: true });
+		if (until !== null && until <= today) form.fail('until', { key: 'watch.error.snooze_not_future' });
+		else if (until !== null && until > latest) form.fail('until', { key: 'watch.error.snooze_too_far' });
+		const note = form.optionalText('note', LIMITS.comment);
+		if (!form.ok || until === null) return failed(alertId, action, form);
+		return outcome(alertId, action, form, snoozeAlert(db, alertId, { until, note, expectedStatus }), backTo);
+	}
+
+	const note = form.text('note', { required: true, max: LIMITS.comment });
+	if (!form.ok) return failed(alertId, action, form);
+	const result =
+		action === 'acknowledge'
+			? acknowledgeAlert(db, alertId, { note, expectedStatus })
+			: resolveAlert(db, alertId, { note, expectedStatus }, now);
+	return outcome(alertId, action, form, result, backTo);
+}
+
+/** The list's query without the action's own parameters: where a submit returns to. */
+export function listQuery(url: URL): string {
+	const params = new URLSearchParams();
+	for (const [name, value] of url.searchParams) {
+		if (name.startsWith('/') || name === 'done' || name === 'alert') continue;
+		params.append(name, value);
+	}
+	return params.toString();
+}
