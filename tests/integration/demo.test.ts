@@ -395,6 +395,10 @@ describe('vigie demo (command line)', () => {
 			expect(await run(['--db', tmp.path, '--at', '2026-11-26'])).toBe(0);
 			expect(projectCount(tmp.db)).toBe(4);
 			expect(quiet.out.join('\n')).toMatch(/4 projects, \d+ reviews, \d+ assessments, \d+ actions/);
+			// the dashboard is alive from the first visit: the watch job has already run, as of the demo's day
+			const opened = tmp.db.select({ n: count() }).from(alert).where(eq(alert.status, 'open')).get()?.n ?? 0;
+			expect(opened).toBeGreaterThan(0);
+			expect(quiet.out.join('\n')).toContain(`Watch scan as of 2026-11-26: ${opened} alerts opened`);
 
 			expect(await run(['--db', tmp.path, '--at', '2026-11-26'])).toBe(1);
 			expect(quiet.err.join('\n')).toMatch(/--force/);

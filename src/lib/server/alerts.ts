@@ -261,6 +261,59 @@ export function previousAlerts(db: Db, id: number, max = 20): AlertView[] {
 	return alertsById(db, chain);
 }
 
+/** A project's alert as its overview page shows it: beside a watch-point, or in the project's own list. */
+export interface ProjectAlert {
+	id: number;
+	rule: string;
+	severity: AlertSeverity;
+	/** a snoozed alert whose day has come reads as open: the next scan wakes it */
+	status: 'open' | 'acknowledged';
+	/** set when the alert is about one watch-point of the project (not an action, a review or the project) */
+	watchpointId: number | null;
+	explanation: AlertExplanation;
+}
+
+/**
+ * Subjects that are a watch-point of the project (see `Finding.subjectKey`). An overdue or
+ * recurring action may name the watch-point it came from, but it is about the action.
+ */
+const WATCHPOINT_SUBJECT = /^(tracked|watchpoint|comment):/;
+
+/**
+ * The alerts of one project that still call for someone, in one query, for its overview page:
+ * open ones (snoozed ones whose day has come included) first, then acknowledged ones, the most
+ * severe first. Snoozed alerts whose day has not come are left out, as asked.
+ */
+export function projectAlerts(db: Db, projectId: number, today: IsoDate): ProjectAlert[] {
+	const rows = db.$client
+		.prepare(
+			`select id, rule, severity, status, subject_key as subjectKey, watchpoint_id as watchpointId, explanation
+			 from alert
+			 where project_id = ?
+			   and (status in ('open', 'acknowledged') or (status = 'snoozed' and (snoozed_until is null or snoozed_until <= ?)))
+			 order by case status when 'acknowledged' then 1 else 0 end,
+			   case severity when 'critical' then 0 when 'warning' then 1 else 2 end,
+			   last_seen_at desc, id desc`
+		)
+		.all(projectId, today) as {
+		id: number;
+		rule: string;
+		severity: AlertSeverity;
+		status: AlertStatus;
+		subjectKey: string;
+		watchpointId: number | null;
+		explanation: string;
+	}[];
+	return rows.map((r) => ({
+		id: r.id,
+		rule: r.rule,
+		severity: isSeverity(r.severity) ? r.severity : 'info',
+		status: r.status === 'acknowledged' ? 'acknowledged' : 'open',
+		watchpointId: r.watchpointId !== null && WATCHPOINT_SUBJECT.test(r.subjectKey) ? r.watchpointId : null,
+		explanation: parseJson<AlertExplanation>(r.explanation, { key: r.rule })
+	}));
+}
+
 /** Alerts that wait for someone: open ones only (acknowledged and snoozed ones are silenced). */
 export function countOpenAlerts(db: Db): number {
 	return db.select({ n: count() }).from(alert).where(eq(alert.status, 'open')).get()?.n ?? 0;

@@ -68,6 +68,18 @@ export const fr = {
 	'review.error.nothing_assessed': 'Évaluez au moins un point : une note ou un commentaire.',
 	'review.error.rejected':
 		'La revue n’a pas pu être enregistrée : le projet a changé entre-temps. Rechargez la page et réessayez.',
+	'review.repeat.summary_one': 'Un commentaire reprend presque celui de la revue précédente.',
+	'review.repeat.summary_many': '{count} commentaires reprennent presque ceux de la revue précédente.',
+	'review.repeat.intro':
+		'Rien n’est encore enregistré. Une revue sert à dire ce qui a changé : reprenez ces commentaires, ou enregistrez-les tels quels si rien n’a vraiment bougé.',
+	'review.repeat.similar':
+		'Ce commentaire reprend presque mot pour mot celui du {date} ({similarity} % de similarité). Qu’est-ce qui a changé ?',
+	'review.repeat.formulaic':
+		'« {comment} » à nouveau, comme le {date}. Qu’est-ce qui a changé ? Dites ce qui a bougé, ou ce qui bloque.',
+	'review.repeat.empty':
+		'Pas de commentaire, comme le {date}. Qu’est-ce qui a changé ? Une phrase suffit pour dire pourquoi cette note.',
+	'review.repeat.edit': 'Modifier les commentaires',
+	'review.repeat.confirm': 'Enregistrer quand même',
 	'review.facilitator': 'Animée par',
 	'review.participants': 'Participants',
 	'review.no_participants': 'Aucun participant enregistré.',
@@ -187,6 +199,15 @@ export const en: Record<keyof typeof fr, string> = {
 	'review.error.action_needs_reason': 'A follow-up action comes with a rating or a comment: say why.',
 	'review.error.nothing_assessed': 'Assess at least one watch-point: a rating or a comment.',
 	'review.error.rejected': 'The review could not be saved: the project changed in the meantime. Reload the page and try again.',
+	'review.repeat.summary_one': 'One comment is almost the same as at the previous review.',
+	'review.repeat.summary_many': '{count} comments are almost the same as at the previous review.',
+	'review.repeat.intro':
+		'Nothing has been saved yet. A review is there to say what has changed: rework these comments, or save them as they are if nothing really moved.',
+	'review.repeat.similar': 'This is almost the text of {date} ({similarity}% similar). What has changed?',
+	'review.repeat.formulaic': '“{comment}” again, as on {date}. What has changed? Say what moved, or what is stuck.',
+	'review.repeat.empty': 'No comment again, as on {date}. What has changed? One sentence is enough to say why this rating.',
+	'review.repeat.edit': 'Edit the comments',
+	'review.repeat.confirm': 'Save anyway',
 	'review.facilitator': 'Led by',
 	'review.participants': 'Participants',
 	'review.no_participants': 'No participant recorded.',

@@ -117,6 +117,14 @@ export const fr = {
 	'watch.thresholds.custom': 'Des seuils personnalisés sont en vigueur.',
 	'watch.thresholds.defaults_in_use': 'Les valeurs par défaut sont en vigueur.',
 
+	'watch.project.title': 'Alertes ouvertes',
+	'watch.project.all_link': 'Toutes les alertes du projet',
+	'watch.project.none': 'Aucune alerte ouverte pour ce projet.',
+	'watch.project.none_overall':
+		'Rien ne concerne le projet dans son ensemble ; les alertes sur des points suivis sont signalées dans le tableau ci-dessous.',
+	'watch.project.on_watchpoints': 'Alertes sur des points suivis : {count}, signalées dans le tableau ci-dessous.',
+	'watch.project.row_alerts': 'Alertes sur ce point',
+
 	'watch.admin.scans_title': 'Passages de veille',
 	'watch.admin.scans_text': 'Quand la veille est passée, ce qu’elle a trouvé ; la lancer à la demande.',
 	'watch.admin.thresholds_title': 'Seuils des règles',
@@ -240,6 +248,14 @@ export const en: Record<keyof typeof fr, string> = {
 	'watch.thresholds.default': 'Default: {value}',
 	'watch.thresholds.custom': 'Custom thresholds are in force.',
 	'watch.thresholds.defaults_in_use': 'The defaults are in force.',
+
+	'watch.project.title': 'Open alerts',
+	'watch.project.all_link': 'All the project’s alerts',
+	'watch.project.none': 'No open alert for this project.',
+	'watch.project.none_overall':
+		'Nothing concerns the project as a whole; alerts on tracked watch-points are shown in the table below.',
+	'watch.project.on_watchpoints': 'Alerts on tracked watch-points: {count}, shown in the table below.',
+	'watch.project.row_alerts': 'Alerts on this watch-point',
 
 	'watch.admin.scans_title': 'Watch scans',
 	'watch.admin.scans_text': 'When the watch job last ran, what it found; run it on demand.',

@@ -3,7 +3,9 @@ import type { FieldErrors } from '$lib/domain/validation';
 import { getDb } from '$lib/server/db';
 import { instanceToday } from '$lib/server/overview';
 import { findProjectBySlug } from '$lib/server/projects';
+import { repeatedCommentWarnings, repeatsConfirmed } from '$lib/server/review-habits';
 import { parseReviewForm, previousAssessments, recordReview, reviewFormSetup, ReviewRejected } from '$lib/server/reviews';
+import { readWatchConfig } from '$lib/server/watch-job';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent }) => {
@@ -26,8 +28,13 @@ export const actions: Actions = {
 		const project = findProjectBySlug(db, params.slug);
 		if (!project) error(404, 'not_found');
 		const { context } = reviewFormSetup(db, project.id, instanceToday(new Date()));
-		const parsed = parseReviewForm(await request.formData(), context);
+		const data = await request.formData();
+		const parsed = parseReviewForm(data, context);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
+		if (!repeatsConfirmed(data)) {
+			const warnings = repeatedCommentWarnings(db, project.id, parsed.input, readWatchConfig(db));
+			if (warnings.length > 0) return fail(422, { values: parsed.values, errors: {} as FieldErrors, warnings });
+		}
 		let id: number;
 		try {
 			id = recordReview(db, project.id, parsed.input);

@@ -3,6 +3,7 @@ import type { FieldErrors } from '$lib/domain/validation';
 import { getDb } from '$lib/server/db';
 import { instanceToday } from '$lib/server/overview';
 import { findProjectBySlug } from '$lib/server/projects';
+import { repeatedCommentWarnings, repeatsConfirmed } from '$lib/server/review-habits';
 import {
 	getReview,
 	parseReviewForm,
@@ -12,6 +13,7 @@ import {
 	ReviewRejected,
 	updateReview
 } from '$lib/server/reviews';
+import { readWatchConfig } from '$lib/server/watch-job';
 import { reviewIdParam } from '../../review-id';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -40,8 +42,13 @@ export const actions: Actions = {
 		if (!project) error(404, 'not_found');
 		const id = reviewIdParam(params.id);
 		const { context } = reviewFormSetup(db, project.id, instanceToday(new Date()), id);
-		const parsed = parseReviewForm(await request.formData(), context);
+		const data = await request.formData();
+		const parsed = parseReviewForm(data, context);
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
+		if (!repeatsConfirmed(data)) {
+			const warnings = repeatedCommentWarnings(db, project.id, parsed.input, readWatchConfig(db), { reviewId: id });
+			if (warnings.length > 0) return fail(422, { values: parsed.values, errors: {} as FieldErrors, warnings });
+		}
 		let updated: boolean;
 		try {
 			updated = updateReview(db, project.id, id, parsed.input);
