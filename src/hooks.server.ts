@@ -1,13 +1,19 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
 import { DEFAULT_LANG, isLang, LANG_COOKIE } from '$lib/i18n';
 import { startVigie } from '$lib/server/startup';
 import { log } from '$lib/server/log';
+import { getDb } from '$lib/server/db';
+import { accessRedirect, isAdminArea } from '$lib/server/auth/access';
+import { clearSessionCookie, readSessionCookie } from '$lib/server/auth/cookies';
+import { validateSession } from '$lib/server/auth/sessions';
+import { hasUsers } from '$lib/server/auth/users';
 
 export const init: ServerInit = () => {
 	startVigie();
 };
 
-export const handle: Handle = async ({ event, resolve }) => {
+const handleBase: Handle = async ({ event, resolve }) => {
 	const cookie = event.cookies.get(LANG_COOKIE);
 	event.locals.lang = isLang(cookie) ? cookie : DEFAULT_LANG;
 
@@ -19,6 +25,40 @@ export const handle: Handle = async ({ event, resolve }) => {
 	response.headers.set('X-Frame-Options', 'DENY');
 	return response;
 };
+
+/**
+ * Every request: who is signed in (the session cookie, checked and renewed), then whether they
+ * may reach this address at all. Pages and actions can rely on `locals.user`.
+ */
+const handleSession: Handle = async ({ event, resolve }) => {
+	const db = getDb();
+	const token = readSessionCookie(event.cookies, event.url);
+	const found = token ? validateSession(db, token, new Date()) : null;
+	if (token && !found) clearSessionCookie(event.cookies, event.url);
+	event.locals.user = found?.user ?? null;
+	event.locals.session = found
+		? { id: found.session.id, expiresAt: found.session.expiresAt, absoluteExpiresAt: found.session.absoluteExpiresAt }
+		: null;
+
+	const target = accessRedirect({
+		pathname: event.url.pathname,
+		search: event.url.search,
+		method: event.request.method,
+		routeId: event.route.id,
+		signedIn: found !== null,
+		anyUser: () => hasUsers(db)
+	});
+	// thrown rather than returned: SvelteKit turns it into the answer a data or form request expects
+	if (target) redirect(303, target);
+
+	const method = event.request.method;
+	if (isAdminArea(event.url.pathname) && !found?.user.isAdmin && method !== 'GET' && method !== 'HEAD') {
+		return new Response('Forbidden', { status: 403 });
+	}
+	return resolve(event);
+};
+
+export const handle: Handle = sequence(handleBase, handleSession);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message };

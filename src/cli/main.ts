@@ -7,6 +7,10 @@ type Command = { summary: string; load: () => Promise<{ run(args: string[]): Pro
 const commands: Record<string, Command> = {
 	demo: { summary: 'fill the database with demonstration projects (--force on a non-empty one)', load: () => import('./demo') },
 	scan: { summary: 'run the watch job once: scan [--at ISO-DATE] [--json] [--db PATH]', load: () => import('./scan') },
+	'create-admin': {
+		summary: 'create an administrator: create-admin --email ADDRESS [--name NAME] (password asked, or read from stdin)',
+		load: () => import('./create-admin')
+	},
 	bench: { summary: 'time a full scan of a large generated portfolio (temporary database)', load: () => import('./bench') }
 };
 

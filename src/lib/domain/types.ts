@@ -27,3 +27,26 @@ export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
 /** A calendar day as `YYYY-MM-DD`. */
 export type IsoDate = string;
+
+/** What a person may do in one project (given by an admin, or by the invitation that brought them). */
+export const PROJECT_ROLES = ['coordinator', 'contributor', 'viewer'] as const;
+export type ProjectRole = (typeof PROJECT_ROLES)[number];
+
+/** What the audit log records: every sign-in, failure and change of who may do what. */
+export const AUDIT_EVENTS = [
+	'sign_in',
+	'sign_in_failed',
+	'sign_in_throttled',
+	'sign_out',
+	'admin_created',
+	'user_invited',
+	'invitation_accepted',
+	'invitation_revoked',
+	'user_disabled',
+	'user_enabled',
+	'password_changed',
+	'project_member_added',
+	'project_member_removed',
+	'project_role_changed'
+] as const;
+export type AuditEventType = (typeof AUDIT_EVENTS)[number];

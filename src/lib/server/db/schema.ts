@@ -18,6 +18,8 @@ import type {
 	ActorLevel,
 	AlertSeverity,
 	AlertStatus,
+	AuditEventType,
+	ProjectRole,
 	ProjectStatus,
 	WatchpointKind
 } from '../../domain/types';
@@ -256,6 +258,105 @@ export const lease = sqliteTable('lease', {
 	expiresAt: text('expires_at').notNull()
 });
 
+/**
+ * A person who signs in. The e-mail is stored lowercased (it is the sign-in name); the password
+ * hash is null until an invited person has chosen a password.
+ */
+export const user = sqliteTable('user', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	email: text('email').notNull().unique(),
+	name: text('name').notNull(),
+	passwordHash: text('password_hash'),
+	isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
+	/** set while the account is disabled: no sign-in, and its sessions were ended */
+	disabledAt: text('disabled_at'),
+	createdAt: text('created_at').notNull(),
+	lastSignInAt: text('last_sign_in_at')
+});
+
+/**
+ * A signed-in browser. The id is the SHA-256 (hex) of the cookie's token: a stolen copy of the
+ * database does not let anyone sign in.
+ */
+export const session = sqliteTable(
+	'session',
+	{
+		id: text('id').primaryKey(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		createdAt: text('created_at').notNull(),
+		lastSeenAt: text('last_seen_at').notNull(),
+		/** slides forward while the browser is used (inactivity limit) */
+		expiresAt: text('expires_at').notNull(),
+		/** never moves: a session ends then whatever happens */
+		absoluteExpiresAt: text('absolute_expires_at').notNull(),
+		userAgent: text('user_agent')
+	},
+	(t) => [index('session_user_idx').on(t.userId)]
+);
+
+/** A one-time link an admin sends to a new person; only the token's hash is kept. */
+export const invitation = sqliteTable(
+	'invitation',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		tokenHash: text('token_hash').notNull().unique(),
+		email: text('email').notNull(),
+		name: text('name').notNull().default(''),
+		isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
+		invitedByUserId: integer('invited_by_user_id').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: text('created_at').notNull(),
+		expiresAt: text('expires_at').notNull(),
+		acceptedAt: text('accepted_at'),
+		revokedAt: text('revoked_at'),
+		/** when set, accepting the invitation also makes the person a member of this project */
+		projectId: integer('project_id').references(() => project.id, { onDelete: 'cascade' }),
+		projectRole: text('project_role').$type<ProjectRole>()
+	},
+	(t) => [index('invitation_email_idx').on(t.email)]
+);
+
+export const projectMember = sqliteTable(
+	'project_member',
+	{
+		projectId: integer('project_id')
+			.notNull()
+			.references(() => project.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		role: text('role').$type<ProjectRole>().notNull(),
+		addedAt: text('added_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.projectId, t.userId] }), index('project_member_user_idx').on(t.userId)]
+);
+
+/** Failed sign-ins counted per key: `account:<email>` and `address:<ip>`. */
+export const signInThrottle = sqliteTable('sign_in_throttle', {
+	key: text('key').primaryKey(),
+	failures: integer('failures').notNull().default(0),
+	lastFailureAt: text('last_failure_at'),
+	/** the next attempt is refused before this instant */
+	blockedUntil: text('blocked_until')
+});
+
+export const auditEvent = sqliteTable(
+	'audit_event',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		at: text('at').notNull(),
+		/** who did it; null for an anonymous attempt (a failed sign-in) or a command-line action */
+		actorUserId: integer('actor_user_id').references(() => user.id, { onDelete: 'set null' }),
+		event: text('event').$type<AuditEventType>().notNull(),
+		/** what it was about, readable on its own: an e-mail, `user:3`, `project:7` */
+		subject: text('subject').notNull().default(''),
+		details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
+		address: text('address')
+	},
+	(t) => [index('audit_event_at_idx').on(t.at)]
+);
+
 export type Watchpoint = typeof watchpoint.$inferSelect;
 export type Project = typeof project.$inferSelect;
 export type NewProject = typeof project.$inferInsert;
@@ -267,3 +368,8 @@ export type Assessment = typeof assessment.$inferSelect;
 export type Action = typeof action.$inferSelect;
 export type Alert = typeof alert.$inferSelect;
 export type ScanRun = typeof scanRun.$inferSelect;
+export type User = typeof user.$inferSelect;
+export type Session = typeof session.$inferSelect;
+export type Invitation = typeof invitation.$inferSelect;
+export type ProjectMember = typeof projectMember.$inferSelect;
+export type AuditEvent = typeof auditEvent.$inferSelect;

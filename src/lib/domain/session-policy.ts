@@ -1,0 +1,59 @@
+/**
+ * How long a sign-in lasts. A session ends after two days without use (inactivity), and in any
+ * case thirty days after sign-in (absolute), whatever its use: a forgotten browser on a shared
+ * computer does not stay signed in, and a stolen cookie stops working.
+ *
+ * Each use pushes the inactivity limit forward (sliding renewal), but the stored row is
+ * rewritten at most once a minute, so that browsing does not mean one write per request.
+ */
+
+export const SESSION_IDLE_MS = 2 * 24 * 60 * 60 * 1000;
+export const SESSION_ABSOLUTE_MS = 30 * 24 * 60 * 60 * 1000;
+export const SESSION_RENEW_EVERY_MS = 60 * 1000;
+
+export interface SessionTimes {
+	lastSeenAt: string;
+	expiresAt: string;
+	absoluteExpiresAt: string;
+}
+
+export type SessionStatus = 'active' | 'idle_expired' | 'absolute_expired';
+
+/** The times of a session opened at `now`. */
+export function newSessionTimes(now: Date): SessionTimes & { createdAt: string } {
+	const at = now.getTime();
+	return {
+		createdAt: now.toISOString(),
+		lastSeenAt: now.toISOString(),
+		expiresAt: new Date(at + SESSION_IDLE_MS).toISOString(),
+		absoluteExpiresAt: new Date(at + SESSION_ABSOLUTE_MS).toISOString()
+	};
+}
+
+export function sessionStatus(times: SessionTimes, now: Date): SessionStatus {
+	const at = now.getTime();
+	if (at >= new Date(times.absoluteExpiresAt).getTime()) return 'absolute_expired';
+	if (at >= new Date(times.expiresAt).getTime()) return 'idle_expired';
+	return 'active';
+}
+
+/**
+ * The renewed times when a session is used at `now`, or null when it was renewed less than a
+ * minute ago. The inactivity limit never passes the absolute one.
+ */
+export function renewedTimes(times: SessionTimes, now: Date): Pick<SessionTimes, 'lastSeenAt' | 'expiresAt'> | null {
+	const at = now.getTime();
+	if (at - new Date(times.lastSeenAt).getTime() < SESSION_RENEW_EVERY_MS) return null;
+	const idle = at + SESSION_IDLE_MS;
+	const absolute = new Date(times.absoluteExpiresAt).getTime();
+	return { lastSeenAt: now.toISOString(), expiresAt: new Date(Math.min(idle, absolute)).toISOString() };
+}
+
+/** Where to go after signing in: only a path of this site, never another origin. */
+export function safeRedirectPath(value: unknown, fallback = '/'): string {
+	if (typeof value !== 'string') return fallback;
+	// `//host` and `/\host` are read by browsers as another origin
+	if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+	if (/[\u0000-\u001f]/.test(value)) return fallback;
+	return value;
+}

@@ -1,0 +1,43 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { FormReader, LIMITS } from '$lib/domain/validation';
+import { getDb } from '$lib/server/db';
+import { readNewPassword, readPassword } from '$lib/server/auth/forms';
+import { changePassword, findUser, updateName } from '$lib/server/auth/users';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	const account = locals.user ? findUser(getDb(), locals.user.id) : undefined;
+	if (!account) error(404, 'Not found');
+	return {
+		account: { name: account.name, email: account.email, isAdmin: account.isAdmin, lastSignInAt: account.lastSignInAt },
+		nameSaved: url.searchParams.has('nameSaved'),
+		passwordChanged: url.searchParams.has('passwordChanged')
+	};
+};
+
+export const actions: Actions = {
+	name: async ({ request, locals }) => {
+		if (!locals.user) error(401, 'Unauthorized');
+		const form = new FormReader(await request.formData());
+		const name = form.text('name', { required: true, max: LIMITS.name });
+		if (!form.ok) return fail(400, { action: 'name' as const, ...form.result() });
+		const saved = updateName(getDb(), locals.user.id, name);
+		if (!saved.ok) return fail(saved.status, { action: 'name' as const, values: form.values, errors: saved.errors });
+		redirect(303, '/account?nameSaved');
+	},
+	password: async ({ request, locals, getClientAddress }) => {
+		if (!locals.user) error(401, 'Unauthorized');
+		const data = await request.formData();
+		const form = new FormReader(data);
+		const current = readPassword(data, 'current');
+		if (current === '') form.fail('current', { key: 'error.required' });
+		const next = readNewPassword(form, data, { email: locals.user.email });
+		if (!form.ok || next === null) return fail(400, { action: 'password' as const, ...form.result() });
+		const changed = await changePassword(getDb(), locals.user.id, { current, next }, new Date(), {
+			keepSessionId: locals.session?.id,
+			meta: { address: getClientAddress() }
+		});
+		if (!changed.ok) return fail(changed.status, { action: 'password' as const, values: form.values, errors: changed.errors });
+		redirect(303, '/account?passwordChanged');
+	}
+};

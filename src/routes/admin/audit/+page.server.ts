@@ -1,0 +1,8 @@
+import { getDb } from '$lib/server/db';
+import { listAuditEvents } from '$lib/server/auth/audit';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ url }) => {
+	const requested = Number(url.searchParams.get('page') ?? '1');
+	return { log: listAuditEvents(getDb(), { page: Number.isInteger(requested) ? requested : 1 }) };
+};

@@ -1,0 +1,24 @@
+/** The details of an audit row as short phrases in the reader's language. */
+import { isMessageKey, type Translator } from '$lib/i18n';
+
+export function describeDetails(details: Record<string, unknown> | null, i: Pick<Translator, 't'>): string[] {
+	if (!details) return [];
+	const parts: string[] = [];
+	const reason = details.reason;
+	if (typeof reason === 'string') {
+		const key = `auth.audit.reason.${reason}`;
+		parts.push(isMessageKey(key) ? i.t(key) : reason);
+	}
+	if (details.isAdmin === true) parts.push(i.t('auth.audit.detail.admin'));
+	if (typeof details.sessionsEnded === 'number') parts.push(i.t('auth.audit.detail.sessions_ended', { count: details.sessionsEnded }));
+	if (typeof details.waitMs === 'number') {
+		parts.push(i.t('auth.audit.detail.wait', { seconds: Math.max(1, Math.ceil(details.waitMs / 1000)) }));
+	}
+	if (details.via === 'cli') parts.push(i.t('auth.audit.detail.via_cli'));
+	if (details.via === 'invitation') parts.push(i.t('auth.audit.detail.via_invitation'));
+	if (typeof details.projectId === 'number') {
+		const role = details.role ?? details.projectRole;
+		parts.push(i.t('auth.audit.detail.project', { id: details.projectId, role: typeof role === 'string' ? role : '' }));
+	}
+	return parts;
+}
