@@ -1,15 +1,18 @@
 import { getDb } from '$lib/server/db';
 import { portfolioOverview, portfolioTrend, projectCounts } from '$lib/server/overview';
+import { projectScope } from '$lib/server/permissions';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ url }) => {
+export const load: PageServerLoad = ({ url, locals }) => {
 	const db = getDb();
+	// a person sees, counts and compares only the projects they belong to (every one for an admin)
+	const projectIds = projectScope(db, locals.user);
 	const now = new Date();
 	const showArchived = url.searchParams.get('archived') === '1';
 	return {
 		showArchived,
-		counts: projectCounts(db),
-		projects: portfolioOverview(db, now, { includeArchived: showArchived }),
-		trend: portfolioTrend(db, now)
+		counts: projectCounts(db, projectIds),
+		projects: portfolioOverview(db, now, { includeArchived: showArchived, projectIds }),
+		trend: portfolioTrend(db, now, { projectIds })
 	};
 };

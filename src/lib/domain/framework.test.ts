@@ -4,11 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { compareWatchpoints, parseSeedDocument, SEED_WATCHPOINTS, watchpointWording } from './framework';
 import { SLUG_PATTERN } from './validation';
 
-// The user's document sits in the shared folder beside the repository.
-const seedText = readFileSync(
-	resolve(process.cwd(), '../shared/seed/cooperation-lessons.txt'),
-	'utf8'
-);
+// The user's document, committed with the framework that reproduces it.
+const seedText = readFileSync(resolve(process.cwd(), 'docs/seed/cooperation-lessons.txt'), 'utf8');
 
 const successFactors = SEED_WATCHPOINTS.filter((w) => w.kind === 'success_factor');
 const vigilancePoints = SEED_WATCHPOINTS.filter((w) => w.kind === 'vigilance');

@@ -10,6 +10,8 @@ import * as reviews from './messages/reviews';
 import * as dashboard from './messages/dashboard';
 import * as alerts from './messages/alerts';
 import * as watch from './messages/watch';
+import * as auth from './messages/auth';
+import * as members from './messages/members';
 
 export const LANGS = ['fr', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -24,6 +26,8 @@ const fr = {
 	...dashboard.fr,
 	...alerts.fr,
 	...watch.fr,
+	...auth.fr,
+	...members.fr,
 };
 export type MessageKey = keyof typeof fr;
 const en: Record<MessageKey, string> = {
@@ -34,6 +38,8 @@ const en: Record<MessageKey, string> = {
 	...dashboard.en,
 	...alerts.en,
 	...watch.en,
+	...auth.en,
+	...members.en,
 };
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { fr, en };

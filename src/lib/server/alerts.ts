@@ -56,6 +56,11 @@ function isSeverity(value: unknown): value is AlertSeverity {
 
 export interface AlertFilters {
 	projectId?: number | null;
+	/**
+	 * the projects the reader may see: alerts of other projects, and those of no project, are left
+	 * out; null or absent for an admin, who sees every alert
+	 */
+	projectIds?: readonly number[] | null;
 	rule?: string | null;
 	severity?: AlertSeverity | null;
 	/** one status, `live` (every status but resolved) or `all`; `live` when absent */
@@ -103,9 +108,16 @@ function parseJson<T>(value: unknown, fallback: T): T {
 	return value as T;
 }
 
+function withinProjects(projectIds: readonly number[] | null | undefined): SQL | undefined {
+	if (projectIds === null || projectIds === undefined) return undefined;
+	return projectIds.length > 0 ? inArray(alert.projectId, [...projectIds]) : sql`0`;
+}
+
 function filterConditions(filters: AlertFilters): SQL[] {
 	const where: SQL[] = [];
 	if (filters.projectId) where.push(eq(alert.projectId, filters.projectId));
+	const visible = withinProjects(filters.projectIds);
+	if (visible) where.push(visible);
 	if (filters.rule) where.push(eq(alert.rule, filters.rule));
 	if (filters.severity) where.push(eq(alert.severity, filters.severity));
 	const status = filters.status ?? 'live';
@@ -142,13 +154,15 @@ function toViews(db: Db, rows: JoinedRow[]): AlertView[] {
 		for (const id of ids) reviewIds.add(id);
 	}
 	const heldOn = new Map<number, IsoDate>();
+	const projectOf = new Map<number, number>();
 	if (reviewIds.size > 0) {
 		for (const r of db
-			.select({ id: review.id, heldOn: review.heldOn })
+			.select({ id: review.id, heldOn: review.heldOn, projectId: review.projectId })
 			.from(review)
 			.where(inArray(review.id, [...reviewIds]))
 			.all()) {
 			heldOn.set(r.id, r.heldOn);
+			projectOf.set(r.id, r.projectId);
 		}
 	}
 	return rows.map(({ alert: a, ...joined }) => {
@@ -181,9 +195,11 @@ function toViews(db: Db, rows: JoinedRow[]): AlertView[] {
 							titleEn: joined.watchpointTitleEn ?? joined.watchpointKey
 						}
 					: null,
-			// a review deleted since the scan is simply no longer linked
+			// a review deleted since the scan is simply no longer linked; reviews of other projects
+			// (a comment pasted across projects) are not linked either: the alert's readers may
+			// not belong to those projects
 			reviews: evidence.reviewIds
-				.filter((id) => heldOn.has(id))
+				.filter((id) => heldOn.has(id) && projectOf.get(id) === a.projectId)
 				.map((id) => ({ id, heldOn: heldOn.get(id)! }))
 				.sort((x, y) => (x.heldOn === y.heldOn ? x.id - y.id : x.heldOn < y.heldOn ? -1 : 1))
 		};
@@ -315,8 +331,8 @@ export function projectAlerts(db: Db, projectId: number, today: IsoDate): Projec
 }
 
 /** Alerts that wait for someone: open ones only (acknowledged and snoozed ones are silenced). */
-export function countOpenAlerts(db: Db): number {
-	return db.select({ n: count() }).from(alert).where(eq(alert.status, 'open')).get()?.n ?? 0;
+export function countOpenAlerts(db: Db, projectIds?: readonly number[] | null): number {
+	return db.select({ n: count() }).from(alert).where(and(eq(alert.status, 'open'), withinProjects(projectIds))).get()?.n ?? 0;
 }
 
 export interface AlertCounts {
@@ -325,10 +341,10 @@ export interface AlertCounts {
 	openBySeverity: Record<AlertSeverity, number>;
 }
 
-export function alertCounts(db: Db, filters: Pick<AlertFilters, 'projectId'> = {}): AlertCounts {
+export function alertCounts(db: Db, filters: Pick<AlertFilters, 'projectId' | 'projectIds'> = {}): AlertCounts {
 	const byStatus: Record<AlertStatus, number> = { open: 0, acknowledged: 0, snoozed: 0, resolved: 0 };
 	const openBySeverity: Record<AlertSeverity, number> = { info: 0, warning: 0, critical: 0 };
-	const where = filters.projectId ? eq(alert.projectId, filters.projectId) : undefined;
+	const where = and(filters.projectId ? eq(alert.projectId, filters.projectId) : undefined, withinProjects(filters.projectIds));
 	for (const row of db
 		.select({ status: alert.status, severity: alert.severity, n: count() })
 		.from(alert)

@@ -4,7 +4,7 @@
  * Review statuses are computed here from stored dates with the pure `reviewSchedule`, never stored.
  * The portfolio is read with a handful of queries for all projects at once, not one per project.
  */
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './db';
 import {
 	action,
@@ -301,15 +301,23 @@ export function byAttention(a: ProjectSummary, b: ProjectSummary): number {
 
 export interface PortfolioOptions extends OverviewOptions {
 	includeArchived?: boolean;
+	/** only these projects (the ones the reader may see); every project when absent or null */
+	projectIds?: readonly number[] | null;
+}
+
+/** The condition keeping a query to the projects the reader may see. */
+function withinProjects(projectIds: readonly number[] | null | undefined): SQL | undefined {
+	if (projectIds === null || projectIds === undefined) return undefined;
+	return projectIds.length > 0 ? inArray(project.id, [...projectIds]) : sql`0`;
 }
 
 /** One summary per project for the dashboard, those needing attention first. */
 export function portfolioOverview(db: Db, now: Date, options: PortfolioOptions = {}): ProjectSummary[] {
-	const { includeArchived = false, ...scheduleOptions } = options;
+	const { includeArchived = false, projectIds, ...scheduleOptions } = options;
 	const projects = db
 		.select()
 		.from(project)
-		.where(includeArchived ? undefined : isNull(project.archivedAt))
+		.where(and(includeArchived ? undefined : isNull(project.archivedAt), withinProjects(projectIds)))
 		.orderBy(asc(project.name))
 		.all();
 	if (projects.length === 0) return [];
@@ -517,10 +525,18 @@ function monthsBack(today: IsoDate, count: number): string[] {
  * months up to the current one. Each project counts with its index at the end of the month
  * (latest rating of each watch-point it tracks, as of that day).
  */
-export function portfolioTrend(db: Db, now: Date, options: { months?: number; timeZone?: string } = {}): PortfolioTrendPoint[] {
+export function portfolioTrend(
+	db: Db,
+	now: Date,
+	options: { months?: number; timeZone?: string; projectIds?: readonly number[] | null } = {}
+): PortfolioTrendPoint[] {
 	const today = dayInZone(now, options.timeZone ?? instanceTimeZone());
 	const months = monthsBack(today, options.months ?? 18);
-	const projects = db.select({ id: project.id }).from(project).where(isNull(project.archivedAt)).all();
+	const projects = db
+		.select({ id: project.id })
+		.from(project)
+		.where(and(isNull(project.archivedAt), withinProjects(options.projectIds)))
+		.all();
 	const ids = projects.map((p) => p.id);
 	if (ids.length === 0) return months.map((month) => ({ month, health: null, projects: 0 }));
 	const tracked = activeTrackedSets(db, ids);
@@ -566,13 +582,14 @@ function nextMonth(month: string): string {
 }
 
 /** How many projects exist, and how many of them are archived: tells a new install from a filtered list. */
-export function projectCounts(db: Db): { all: number; archived: number } {
+export function projectCounts(db: Db, projectIds?: readonly number[] | null): { all: number; archived: number } {
 	const row = db
 		.select({
 			all: sql<number>`count(*)`,
 			archived: sql<number>`coalesce(sum(case when ${project.archivedAt} is not null then 1 else 0 end), 0)`
 		})
 		.from(project)
+		.where(withinProjects(projectIds))
 		.get();
 	return { all: row?.all ?? 0, archived: row?.archived ?? 0 };
 }

@@ -8,6 +8,7 @@ import {
 	type AlertStatusFilter
 } from '$lib/server/alerts';
 import { listProjects } from '$lib/server/projects';
+import { contributableProjectIds, explanationForReader, projectScope, readerScope } from '$lib/server/permissions';
 import { lastCompletedScan } from '$lib/server/watch-job';
 import { ALERT_SEVERITIES, type AlertSeverity } from '$lib/domain/types';
 import { RULE_IDS } from '$lib/domain/watch-rules-types';
@@ -22,7 +23,13 @@ function oneOf<T extends string>(value: string | null, allowed: readonly T[]): T
 
 export const load: PageServerLoad = ({ url, locals }) => {
 	const db = getDb();
-	const projects = listProjects(db, { includeArchived: true }).map((p) => ({ id: p.id, slug: p.slug, name: p.name }));
+	// only the alerts of the person's projects (every alert for an admin)
+	const projectIds = projectScope(db, locals.user);
+	const projects = listProjects(db, { includeArchived: true })
+		.filter((p) => projectIds === null || projectIds.includes(p.id))
+		.map((p) => ({ id: p.id, slug: p.slug, name: p.name }));
+	const contributable = contributableProjectIds(db, locals.user);
+	const reader = readerScope(db, locals.user);
 	// filters are plain GET parameters so that a filtered list is a link to share; an unknown
 	// value is ignored rather than an error
 	const projectSlug = url.searchParams.get('project');
@@ -36,7 +43,7 @@ export const load: PageServerLoad = ({ url, locals }) => {
 
 	const { alerts, total } = listAlerts(
 		db,
-		{ projectId: project?.id ?? null, rule, severity, status },
+		{ projectId: project?.id ?? null, projectIds, rule, severity, status },
 		{ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }
 	);
 	const done = oneOf<AlertAction>(url.searchParams.get('done'), ALERT_ACTIONS);
@@ -47,11 +54,15 @@ export const load: PageServerLoad = ({ url, locals }) => {
 		filters: { project: project?.slug ?? '', rule: rule ?? '', severity: severity ?? '', status },
 		projects,
 		rules,
-		alerts: alerts.map((a) => ({ ...a, text: explainAlert(locals.lang, a.explanation) })),
+		alerts: alerts.map((a) => ({
+			...a,
+			text: explainAlert(locals.lang, explanationForReader(a.explanation, reader, locals.lang)),
+			canAct: contributable === 'all' || (a.project !== null && contributable.has(a.project.id))
+		})),
 		total,
 		page,
 		pageSize: PAGE_SIZE,
-		counts: alertCounts(db, { projectId: project?.id ?? null }),
+		counts: alertCounts(db, { projectId: project?.id ?? null, projectIds }),
 		lastScan: lastCompletedScan(db) ?? null,
 		query: listQuery(url),
 		done: done && Number.isInteger(doneAlert) ? { action: done, alertId: doneAlert } : null
@@ -64,7 +75,8 @@ function backTo(url: URL): string {
 }
 
 export const actions: Actions = {
-	acknowledge: ({ request, url }) => handleAlertAction(request, 'acknowledge', backTo(url)),
-	snooze: ({ request, url }) => handleAlertAction(request, 'snooze', backTo(url)),
-	resolve: ({ request, url }) => handleAlertAction(request, 'resolve', backTo(url))
+	// each checks that the person may contribute to the project of the alert the form names
+	acknowledge: ({ request, url, locals }) => handleAlertAction(request, 'acknowledge', backTo(url), locals.user),
+	snooze: ({ request, url, locals }) => handleAlertAction(request, 'snooze', backTo(url), locals.user),
+	resolve: ({ request, url, locals }) => handleAlertAction(request, 'resolve', backTo(url), locals.user)
 };

@@ -10,6 +10,7 @@ import { ALERT_STATUSES } from '$lib/domain/types';
 import { FormReader, LIMITS, type FieldErrors } from '$lib/domain/validation';
 import { getDb } from '$lib/server/db';
 import { acknowledgeAlert, resolveAlert, snoozeAlert, type AlertChangeResult } from '$lib/server/alerts';
+import { requireAlert, type Principal } from '$lib/server/permissions';
 import { watchTimeZone } from '$lib/server/watch-job';
 
 export const ALERT_ACTIONS = ['acknowledge', 'snooze', 'resolve'] as const;
@@ -48,13 +49,16 @@ function outcome(
 }
 
 /**
- * Handles one submit. `backTo` is where a success lands (the same list, filters kept); the
- * notice there names the alert and what was done.
+ * Handles one submit by `who`. `backTo` is where a success lands (the same list, filters kept);
+ * the notice there names the alert and what was done. Acting on an alert takes the right to
+ * contribute to its project: the alert of a project one does not belong to is a 404, whatever
+ * the form says.
  */
 export async function handleAlertAction(
 	request: Request,
 	action: AlertAction,
 	backTo: string,
+	who: Principal | null,
 	now: Date = new Date()
 ): Promise<ActionFailure<AlertActionFailure>> {
 	const form = new FormReader(await request.formData());
@@ -63,8 +67,9 @@ export async function handleAlertAction(
 		form.fail('form', { key: 'watch.error.not_found' });
 		return fail(404, { alertId: 0, action, ...form.result() });
 	}
-	const expectedStatus = form.choice('expectedStatus', ALERT_STATUSES, { required: false }) ?? undefined;
 	const db = getDb();
+	requireAlert(db, who, alertId, 'contribute');
+	const expectedStatus = form.choice('expectedStatus', ALERT_STATUSES, { required: false }) ?? undefined;
 
 	if (action === 'snooze') {
 		const today = dayInZone(now, watchTimeZone());

@@ -1,10 +1,11 @@
-import { error } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
-import { findProjectBySlug } from '$lib/server/projects';
+import { guardProject } from '$lib/server/permissions';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ params }) => {
-	const project = findProjectBySlug(getDb(), params.slug);
-	if (!project) error(404, 'not_found');
-	return { project };
+/**
+ * Members only: anyone else gets the 404 of a project that does not exist. The pages check again
+ * for themselves (their loads run alongside this one), and so does every form action.
+ */
+export const load: LayoutServerLoad = (event) => {
+	const { project, access } = guardProject(event, 'view');
+	return { project, access };
 };

@@ -1,19 +1,24 @@
 import { explainAlert, projectAlerts } from '$lib/server/alerts';
 import { getDb } from '$lib/server/db';
+import { explanationForReader, guardProject, readerScope } from '$lib/server/permissions';
 import { healthTrend, instanceToday, projectOverview } from '$lib/server/overview';
 import { WATCHPOINT_KINDS, type WatchpointKind } from '$lib/domain/types';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ parent, url, locals }) => {
-	const { project } = await parent();
+export const load: PageServerLoad = ({ params, url, locals }) => {
+	const { project } = guardProject({ params, locals }, 'view');
 	const db = getDb();
 	const kindParam = url.searchParams.get('kind');
 	const kind = (WATCHPOINT_KINDS as readonly string[]).includes(kindParam ?? '') ? (kindParam as WatchpointKind) : null;
 	const now = new Date();
+	const reader = readerScope(db, locals.user);
 	return {
 		kind,
 		overview: projectOverview(db, project, now),
 		trend: healthTrend(db, project.id),
-		alerts: projectAlerts(db, project.id, instanceToday(now)).map((a) => ({ ...a, text: explainAlert(locals.lang, a.explanation) }))
+		alerts: projectAlerts(db, project.id, instanceToday(now)).map((a) => ({
+			...a,
+			text: explainAlert(locals.lang, explanationForReader(a.explanation, reader, locals.lang))
+		}))
 	};
 };

@@ -1,9 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { dayInZone } from '$lib/domain/dates';
 import { DEFAULT_CADENCE_DAYS, DEFAULT_GRACE_DAYS, DEFAULT_TIME_ZONE } from '$lib/domain/schedule';
 import { getDb } from '$lib/server/db';
 import { parseNewProjectForm, slugShown } from '$lib/server/project-forms';
-import { createProject, withSlugCheck } from '$lib/server/projects';
+import { withSlugCheck } from '$lib/server/projects';
+import { createProjectAsCoordinator } from '$lib/server/permissions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => ({
@@ -22,14 +23,16 @@ export const load: PageServerLoad = () => ({
 });
 
 export const actions: Actions = {
-	default: async ({ request }) => {
+	// anyone signed in may start a project, and coordinates it
+	default: async ({ request, locals, getClientAddress }) => {
+		if (!locals.user) error(404, 'not_found');
 		const db = getDb();
 		const parsed = parseNewProjectForm(await request.formData());
 		if (!parsed.input) {
 			const errors = withSlugCheck(db, parsed.errors, parsed.slug);
 			return fail(400, { values: slugShown(parsed.values, errors, parsed.slug), errors });
 		}
-		const result = createProject(db, parsed.input);
+		const result = createProjectAsCoordinator(db, parsed.input, { userId: locals.user.id, address: getClientAddress() }, new Date());
 		if (!result.ok) {
 			return fail(400, { values: slugShown(parsed.values, result.errors, parsed.slug), errors: result.errors });
 		}

@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import type { FieldErrors } from '$lib/domain/validation';
 import { getDb } from '$lib/server/db';
 import { instanceToday } from '$lib/server/overview';
-import { findProjectBySlug } from '$lib/server/projects';
+import { guardProject, type GuardEvent } from '$lib/server/permissions';
 import {
 	actionWatchpoints,
 	ActionRejected,
@@ -14,8 +14,8 @@ import {
 } from '$lib/server/actions';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ parent }) => {
-	const { project } = await parent();
+export const load: PageServerLoad = ({ params, locals }) => {
+	const { project } = guardProject({ params, locals }, 'view');
 	const db = getDb();
 	return {
 		today: instanceToday(new Date()),
@@ -23,12 +23,6 @@ export const load: PageServerLoad = async ({ parent }) => {
 		watchpoints: actionWatchpoints(db, project.id)
 	};
 };
-
-function projectOf(slug: string) {
-	const project = findProjectBySlug(getDb(), slug);
-	if (!project) error(404, 'not_found');
-	return project;
-}
 
 function actionIdOf(data: FormData): number {
 	const raw = data.get('actionId');
@@ -38,8 +32,8 @@ function actionIdOf(data: FormData): number {
 }
 
 function close(kind: 'done' | 'dropped') {
-	return async ({ request, params }: { request: Request; params: { slug: string } }) => {
-		const project = projectOf(params.slug);
+	return async ({ request, params, locals }: GuardEvent & { request: Request }) => {
+		const { project } = guardProject({ params, locals }, 'contribute');
 		const id = actionIdOf(await request.formData());
 		const today = instanceToday(new Date());
 		const result = kind === 'done' ? markDone(getDb(), project.id, id, today) : markDropped(getDb(), project.id, id, today);
@@ -50,8 +44,8 @@ function close(kind: 'done' | 'dropped') {
 }
 
 export const actions: Actions = {
-	create: async ({ request, params }) => {
-		const project = projectOf(params.slug);
+	create: async ({ request, params, locals }) => {
+		const { project } = guardProject({ params, locals }, 'contribute');
 		const db = getDb();
 		const parsed = parseActionForm(await request.formData(), {
 			watchpointIds: actionWatchpoints(db, project.id).map((w) => w.id)

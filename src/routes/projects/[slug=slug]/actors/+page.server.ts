@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { dayInZone } from '$lib/domain/dates';
 import { DEFAULT_TIME_ZONE } from '$lib/domain/schedule';
 import type { MessageKey } from '$lib/i18n';
@@ -8,11 +8,11 @@ import {
 	createActor,
 	createCommitment,
 	findCommitment,
-	findProjectBySlug,
 	listActors,
 	listCommitments,
 	markCommitmentInformed
 } from '$lib/server/projects';
+import { guardProject } from '$lib/server/permissions';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Notices shown after the sub-pages send the user back here. */
@@ -27,14 +27,8 @@ function today(): string {
 	return dayInZone(new Date(), DEFAULT_TIME_ZONE);
 }
 
-function projectOf(slug: string) {
-	const project = findProjectBySlug(getDb(), slug);
-	if (!project) error(404, 'not_found');
-	return project;
-}
-
-export const load: PageServerLoad = async ({ parent, url }) => {
-	const { project } = await parent();
+export const load: PageServerLoad = ({ params, locals, url }) => {
+	const { project } = guardProject({ params, locals }, 'view');
 	const db = getDb();
 	return {
 		actors: listActors(db, project.id),
@@ -45,23 +39,23 @@ export const load: PageServerLoad = async ({ parent, url }) => {
 };
 
 export const actions: Actions = {
-	addActor: async ({ request, params }) => {
-		const project = projectOf(params.slug);
+	addActor: async ({ request, params, locals }) => {
+		const { project } = guardProject({ params, locals }, 'coordinate');
 		const parsed = parseActorForm(await request.formData());
 		if (!parsed.input) return fail(400, { form: 'actor' as const, values: parsed.values, errors: parsed.errors });
 		const created = createActor(getDb(), project.id, parsed.input);
 		return { form: 'actor' as const, added: created.name };
 	},
-	addCommitment: async ({ request, params }) => {
-		const project = projectOf(params.slug);
+	addCommitment: async ({ request, params, locals }) => {
+		const { project } = guardProject({ params, locals }, 'coordinate');
 		const parsed = parseCommitmentForm(await request.formData(), { today: today() });
 		if (!parsed.input) return fail(400, { form: 'commitment' as const, values: parsed.values, errors: parsed.errors });
 		const result = createCommitment(getDb(), project.id, parsed.input);
 		if (!result.ok) return fail(400, { form: 'commitment' as const, values: parsed.values, errors: result.errors });
 		return { form: 'commitment' as const, done: 'commitments.added' as MessageKey };
 	},
-	markInformed: async ({ request, params }) => {
-		const project = projectOf(params.slug);
+	markInformed: async ({ request, params, locals }) => {
+		const { project } = guardProject({ params, locals }, 'coordinate');
 		const id = parseId(String((await request.formData()).get('id') ?? ''));
 		const db = getDb();
 		const found = id === null ? undefined : findCommitment(db, project.id, id);

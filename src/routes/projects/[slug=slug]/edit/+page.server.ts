@@ -1,11 +1,10 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { ProjectStatus } from '$lib/domain/types';
 import type { MessageKey } from '$lib/i18n';
 import { getDb } from '$lib/server/db';
 import { parseProjectForm, slugShown } from '$lib/server/project-forms';
 import {
 	archiveProject,
-	findProjectBySlug,
 	setProjectStatus,
 	unarchiveProject,
 	updateProject,
@@ -13,14 +12,17 @@ import {
 	type SaveResult
 } from '$lib/server/projects';
 import type { Project } from '$lib/server/db/schema';
+import { guardProject, type GuardEvent } from '$lib/server/permissions';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ url }) => ({ saved: url.searchParams.has('saved') });
+// the project's settings: only those who may change them open the page
+export const load: PageServerLoad = ({ params, locals, url }) => {
+	guardProject({ params, locals }, 'coordinate');
+	return { saved: url.searchParams.has('saved') };
+};
 
-function currentProject(slug: string): Project {
-	const project = findProjectBySlug(getDb(), slug);
-	if (!project) error(404, 'not_found');
-	return project;
+function currentProject(event: GuardEvent): Project {
+	return guardProject(event, 'coordinate').project;
 }
 
 function statusOutcome(result: SaveResult<Project>, done: MessageKey) {
@@ -28,14 +30,14 @@ function statusOutcome(result: SaveResult<Project>, done: MessageKey) {
 	return { form: 'status' as const, done };
 }
 
-function changeStatus(slug: string, status: ProjectStatus) {
-	const project = currentProject(slug);
+function changeStatus(event: GuardEvent, status: ProjectStatus) {
+	const project = currentProject(event);
 	return statusOutcome(setProjectStatus(getDb(), project.id, status), `project.status.done.${status}`);
 }
 
 export const actions: Actions = {
-	save: async ({ request, params }) => {
-		const project = currentProject(params.slug);
+	save: async ({ request, params, locals }) => {
+		const project = currentProject({ params, locals });
 		const parsed = parseProjectForm(await request.formData());
 		if (!parsed.input) {
 			const errors = withSlugCheck(getDb(), parsed.errors, parsed.slug, project.id);
@@ -53,11 +55,9 @@ export const actions: Actions = {
 		if (result.value.slug !== project.slug) redirect(303, `/projects/${result.value.slug}/edit?saved`);
 		return { form: 'project' as const, saved: true };
 	},
-	pause: ({ params }) => changeStatus(params.slug, 'paused'),
-	close: ({ params }) => changeStatus(params.slug, 'closed'),
-	reactivate: ({ params }) => changeStatus(params.slug, 'active'),
-	archive: ({ params }) =>
-		statusOutcome(archiveProject(getDb(), currentProject(params.slug).id), 'project.status.done.archived'),
-	unarchive: ({ params }) =>
-		statusOutcome(unarchiveProject(getDb(), currentProject(params.slug).id), 'project.status.done.unarchived')
+	pause: (event) => changeStatus(event, 'paused'),
+	close: (event) => changeStatus(event, 'closed'),
+	reactivate: (event) => changeStatus(event, 'active'),
+	archive: (event) => statusOutcome(archiveProject(getDb(), currentProject(event).id), 'project.status.done.archived'),
+	unarchive: (event) => statusOutcome(unarchiveProject(getDb(), currentProject(event).id), 'project.status.done.unarchived')
 };

@@ -1,33 +1,36 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { parseActorForm, parseId } from '$lib/server/project-forms';
-import { actorFootprint, deleteActor, findActor, findProjectBySlug, updateActor } from '$lib/server/projects';
+import { actorFootprint, deleteActor, findActor, updateActor } from '$lib/server/projects';
+import { guardProject, type GuardEvent } from '$lib/server/permissions';
+import type { Capability } from '$lib/domain/permissions';
 import type { Actions, PageServerLoad } from './$types';
 
-function actorOf(params: { slug: string; id: string }) {
-	const db = getDb();
-	const project = findProjectBySlug(db, params.slug);
-	const id = parseId(params.id);
-	const actor = project && id !== null ? findActor(db, project.id, id) : undefined;
-	if (!project || !actor) error(404, 'not_found');
+/** The actor of the address, once the person may `capability` in its project: 404 otherwise. */
+function actorOf(event: GuardEvent & { params: { id: string } }, capability: Capability) {
+	const { project } = guardProject(event, capability);
+	const id = parseId(event.params.id);
+	const actor = id !== null ? findActor(getDb(), project.id, id) : undefined;
+	if (!actor) error(404, 'not_found');
 	return { project, actor };
 }
 
-export const load: PageServerLoad = ({ params }) => {
-	const { project, actor } = actorOf(params);
+// an edit form: only those who may change the project's actors open it
+export const load: PageServerLoad = ({ params, locals }) => {
+	const { project, actor } = actorOf({ params, locals }, 'coordinate');
 	return { actor, footprint: actorFootprint(getDb(), project.id, actor.id) };
 };
 
 export const actions: Actions = {
-	update: async ({ request, params }) => {
-		const { project, actor } = actorOf(params);
+	update: async ({ request, params, locals }) => {
+		const { project, actor } = actorOf({ params, locals }, 'coordinate');
 		const parsed = parseActorForm(await request.formData());
 		if (!parsed.input) return fail(400, { form: 'actor' as const, values: parsed.values, errors: parsed.errors });
 		if (!updateActor(getDb(), project.id, actor.id, parsed.input)) error(404, 'not_found');
 		redirect(303, `/projects/${project.slug}/actors?done=actor-saved#actor-${actor.id}`);
 	},
-	delete: async ({ request, params }) => {
-		const { project, actor } = actorOf(params);
+	delete: async ({ request, params, locals }) => {
+		const { project, actor } = actorOf({ params, locals }, 'coordinate');
 		const confirmed = (await request.formData()).get('confirm') === 'yes';
 		const result = deleteActor(getDb(), project.id, actor.id, { confirmed });
 		if (!result.ok && result.reason === 'needs_confirmation') {

@@ -1,15 +1,15 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import type { FieldErrors } from '$lib/domain/validation';
 import { getDb } from '$lib/server/db';
 import { instanceToday } from '$lib/server/overview';
-import { findProjectBySlug } from '$lib/server/projects';
+import { guardProject } from '$lib/server/permissions';
 import { repeatedCommentWarnings, repeatsConfirmed } from '$lib/server/review-habits';
 import { parseReviewForm, previousAssessments, recordReview, reviewFormSetup, ReviewRejected } from '$lib/server/reviews';
 import { readWatchConfig } from '$lib/server/watch-job';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ parent }) => {
-	const { project } = await parent();
+export const load: PageServerLoad = ({ params, locals }) => {
+	const { project } = guardProject({ params, locals }, 'contribute');
 	const db = getDb();
 	const today = instanceToday(new Date());
 	const { watchpoints, actors } = reviewFormSetup(db, project.id, today);
@@ -23,10 +23,9 @@ export const load: PageServerLoad = async ({ parent }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, params }) => {
+	default: async ({ request, params, locals }) => {
+		const { project } = guardProject({ params, locals }, 'contribute');
 		const db = getDb();
-		const project = findProjectBySlug(db, params.slug);
-		if (!project) error(404, 'not_found');
 		const { context } = reviewFormSetup(db, project.id, instanceToday(new Date()));
 		const data = await request.formData();
 		const parsed = parseReviewForm(data, context);

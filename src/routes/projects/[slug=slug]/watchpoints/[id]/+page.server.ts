@@ -4,33 +4,33 @@ import { DEFAULT_TIME_ZONE } from '$lib/domain/schedule';
 import { getDb } from '$lib/server/db';
 import { parseId, parseTrackedSettingsForm } from '$lib/server/project-forms';
 import {
-	findProjectBySlug,
 	findTrackedWatchpoint,
 	listActors,
 	updateTrackedWatchpoint
 } from '$lib/server/projects';
+import { guardProject, type GuardEvent } from '$lib/server/permissions';
 import type { Actions, PageServerLoad } from './$types';
 
-function trackedOf(params: { slug: string; id: string }) {
-	const db = getDb();
-	const project = findProjectBySlug(db, params.slug);
-	const id = parseId(params.id);
-	const tracked = project && id !== null ? findTrackedWatchpoint(db, project.id, id) : undefined;
-	if (!project || !tracked) error(404, 'not_found');
+/** The tracked watch-point of the address, for someone who may change the project's settings. */
+function trackedOf(event: GuardEvent & { params: { id: string } }) {
+	const { project } = guardProject(event, 'coordinate');
+	const id = parseId(event.params.id);
+	const tracked = id !== null ? findTrackedWatchpoint(getDb(), project.id, id) : undefined;
+	if (!tracked) error(404, 'not_found');
 	return { project, tracked };
 }
 
 const today = () => dayInZone(new Date(), DEFAULT_TIME_ZONE);
 
-export const load: PageServerLoad = ({ params }) => {
-	const { project, tracked } = trackedOf(params);
+export const load: PageServerLoad = ({ params, locals }) => {
+	const { project, tracked } = trackedOf({ params, locals });
 	// the owner is free text, but most often one of the project's actors: offered as suggestions
 	return { tracked, actors: listActors(getDb(), project.id), today: today() };
 };
 
 export const actions: Actions = {
-	save: async ({ request, params }) => {
-		const { project, tracked } = trackedOf(params);
+	save: async ({ request, params, locals }) => {
+		const { project, tracked } = trackedOf({ params, locals });
 		const parsed = parseTrackedSettingsForm(await request.formData(), {
 			today: today(),
 			currentSnoozedUntil: tracked.snoozedUntil
@@ -39,8 +39,8 @@ export const actions: Actions = {
 		if (!updateTrackedWatchpoint(getDb(), project.id, tracked.id, parsed.input)) error(404, 'not_found');
 		redirect(303, `/projects/${project.slug}/watchpoints?done=saved#tracked-${tracked.id}`);
 	},
-	reset: ({ params }) => {
-		const { project, tracked } = trackedOf(params);
+	reset: ({ params, locals }) => {
+		const { project, tracked } = trackedOf({ params, locals });
 		updateTrackedWatchpoint(getDb(), project.id, tracked.id, {
 			cadenceDays: null,
 			graceDays: null,

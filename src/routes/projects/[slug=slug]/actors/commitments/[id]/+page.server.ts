@@ -6,23 +6,23 @@ import { parseCommitmentForm, parseId } from '$lib/server/project-forms';
 import {
 	deleteCommitment,
 	findCommitment,
-	findProjectBySlug,
 	listActors,
 	updateCommitment
 } from '$lib/server/projects';
+import { guardProject, type GuardEvent } from '$lib/server/permissions';
 import type { Actions, PageServerLoad } from './$types';
 
-function commitmentOf(params: { slug: string; id: string }) {
-	const db = getDb();
-	const project = findProjectBySlug(db, params.slug);
-	const id = parseId(params.id);
-	const commitment = project && id !== null ? findCommitment(db, project.id, id) : undefined;
-	if (!project || !commitment) error(404, 'not_found');
+/** The commitment of the address, for someone who may change the project's actors: 404/403 otherwise. */
+function commitmentOf(event: GuardEvent & { params: { id: string } }) {
+	const { project } = guardProject(event, 'coordinate');
+	const id = parseId(event.params.id);
+	const commitment = id !== null ? findCommitment(getDb(), project.id, id) : undefined;
+	if (!commitment) error(404, 'not_found');
 	return { project, commitment };
 }
 
-export const load: PageServerLoad = ({ params }) => {
-	const { project, commitment } = commitmentOf(params);
+export const load: PageServerLoad = ({ params, locals }) => {
+	const { project, commitment } = commitmentOf({ params, locals });
 	return {
 		commitment,
 		actors: listActors(getDb(), project.id),
@@ -31,8 +31,8 @@ export const load: PageServerLoad = ({ params }) => {
 };
 
 export const actions: Actions = {
-	update: async ({ request, params }) => {
-		const { project, commitment } = commitmentOf(params);
+	update: async ({ request, params, locals }) => {
+		const { project, commitment } = commitmentOf({ params, locals });
 		const parsed = parseCommitmentForm(await request.formData(), {
 			today: dayInZone(new Date(), DEFAULT_TIME_ZONE)
 		});
@@ -41,8 +41,8 @@ export const actions: Actions = {
 		if (!result.ok) return fail(400, { values: parsed.values, errors: result.errors });
 		redirect(303, `/projects/${project.slug}/actors?done=commitment-saved#commitment-${commitment.id}`);
 	},
-	delete: ({ params }) => {
-		const { project, commitment } = commitmentOf(params);
+	delete: ({ params, locals }) => {
+		const { project, commitment } = commitmentOf({ params, locals });
 		deleteCommitment(getDb(), project.id, commitment.id);
 		redirect(303, `/projects/${project.slug}/actors?done=commitment-deleted#commitments`);
 	}

@@ -1,12 +1,12 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { findProjectBySlug } from '$lib/server/projects';
+import { guardProject } from '$lib/server/permissions';
 import { deleteReview, getReview } from '$lib/server/reviews';
 import { reviewIdParam } from '../../review-id';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ parent, params }) => {
-	const { project } = await parent();
+export const load: PageServerLoad = ({ params, locals }) => {
+	const { project } = guardProject({ params, locals }, 'contribute');
 	const detail = getReview(getDb(), project.id, reviewIdParam(params.id));
 	if (!detail) error(404, 'not_found');
 	return {
@@ -17,10 +17,9 @@ export const load: PageServerLoad = async ({ parent, params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ params }) => {
+	default: async ({ params, locals }) => {
+		const { project } = guardProject({ params, locals }, 'contribute');
 		const db = getDb();
-		const project = findProjectBySlug(db, params.slug);
-		if (!project) error(404, 'not_found');
 		if (!deleteReview(db, project.id, reviewIdParam(params.id))) error(404, 'not_found');
 		redirect(303, `/projects/${project.slug}/reviews?deleted`);
 	}

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { FieldErrors } from '$lib/domain/validation';
 import { getDb } from '$lib/server/db';
 import { instanceToday } from '$lib/server/overview';
-import { findProjectBySlug } from '$lib/server/projects';
+import { guardProject } from '$lib/server/permissions';
 import { repeatedCommentWarnings, repeatsConfirmed } from '$lib/server/review-habits';
 import {
 	getReview,
@@ -17,8 +17,8 @@ import { readWatchConfig } from '$lib/server/watch-job';
 import { reviewIdParam } from '../../review-id';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ parent, params }) => {
-	const { project } = await parent();
+export const load: PageServerLoad = ({ params, locals }) => {
+	const { project } = guardProject({ params, locals }, 'contribute');
 	const db = getDb();
 	const id = reviewIdParam(params.id);
 	const detail = getReview(db, project.id, id);
@@ -36,10 +36,9 @@ export const load: PageServerLoad = async ({ parent, params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, params }) => {
+	default: async ({ request, params, locals }) => {
+		const { project } = guardProject({ params, locals }, 'contribute');
 		const db = getDb();
-		const project = findProjectBySlug(db, params.slug);
-		if (!project) error(404, 'not_found');
 		const id = reviewIdParam(params.id);
 		const { context } = reviewFormSetup(db, project.id, instanceToday(new Date()), id);
 		const data = await request.formData();
