@@ -4,16 +4,20 @@
  * each write is one synchronous transaction that re-checks what it relies on (an e-mail still
  * free, an invitation still unused) and records its audit row.
  */
-import { and, asc, count, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
-import { invitation, projectMember, user, type Invitation, type Session, type User } from '../db/schema';
+import { invitation, project, projectMember, user, type Invitation, type Session, type User } from '../db/schema';
 import type { FieldErrors } from '../../domain/validation';
 import type { ProjectRole } from '../../domain/types';
-import type { Message } from '../../i18n';
+import { DEFAULT_LANG, type Lang, type Message } from '../../i18n';
+import { DEFAULT_TIME_ZONE } from '../../domain/schedule';
+import { emailConfigured } from '../notify/email';
+import { invitationEmail } from '../notify/invitation-email';
+import { enqueue } from '../notify/outbox';
 import { recordAudit } from './audit';
 import { checkPasswordPolicy, hashPassword, verifyAgainstDummy, verifyPassword } from './passwords';
-import { createSession, invalidateUserSessions, type SessionMeta } from './sessions';
-import { clearAttempts, recordFailedAttempt, throttleKeys, throttleMessage, throttleWaitMs } from './throttle';
+import { createSession, invalidateSession, invalidateUserSessions, type SessionMeta } from './sessions';
+import { clearAttempts, reserveAttempt, throttleKeys, throttleMessage } from './throttle';
 import { hashToken, looksLikeToken, newToken } from './tokens';
 
 /** How long an invitation link stays valid. */
@@ -101,7 +105,8 @@ export type SignInResult =
 /**
  * Checks an e-mail and password. Unknown address and wrong password get the same answer, after
  * the same work (a hash is verified either way). While the account or the address must wait,
- * the password is not even looked at.
+ * the password is not even looked at. The attempt is counted as a failure before the (slow)
+ * check, so that simultaneous guesses cannot all slip past the throttle; a success clears it.
  */
 export async function signIn(
 	db: Db,
@@ -111,7 +116,7 @@ export async function signIn(
 ): Promise<SignInResult> {
 	const email = normalizeEmail(input.email);
 	const keys = throttleKeys(email, meta.address);
-	const wait = throttleWaitMs(db, keys, now);
+	const wait = reserveAttempt(db, keys, now);
 	if (wait > 0) {
 		recordAudit(db, 'sign_in_throttled', { subject: email, details: { waitMs: wait }, address: meta.address }, now);
 		return { ok: false, status: 429, message: throttleMessage(wait) };
@@ -123,19 +128,18 @@ export async function signIn(
 		: await verifyAgainstDummy(input.password);
 
 	if (!found || !valid) {
-		db.transaction((tx) => {
-			recordFailedAttempt(tx, keys, now);
-			recordAudit(
-				tx,
-				'sign_in_failed',
-				{ subject: email, details: { reason: found ? 'wrong_password' : 'unknown_email' }, address: meta.address },
-				now
-			);
-		});
+		// the failure was counted by reserveAttempt
+		recordAudit(
+			db,
+			'sign_in_failed',
+			{ subject: email, details: { reason: found ? 'wrong_password' : 'unknown_email' }, address: meta.address },
+			now
+		);
 		return { ok: false, status: 400, message: { key: 'auth.login.invalid' } };
 	}
 	if (found.disabledAt) {
-		// said only to someone who knows the password: it reveals nothing to a guesser
+		// said only to someone who knows the password: it reveals nothing to a guesser. The attempt
+		// stays counted: a disabled account must not become a way to test passwords at full speed.
 		recordAudit(
 			db,
 			'sign_in_failed',
@@ -145,17 +149,27 @@ export async function signIn(
 		return { ok: false, status: 403, message: { key: 'auth.login.disabled' } };
 	}
 
-	db.transaction((tx) => {
+	return db.transaction((tx): SignInResult => {
 		clearAttempts(tx, keys);
 		tx.update(user).set({ lastSignInAt: now.toISOString() }).where(eq(user.id, found.id)).run();
 		recordAudit(tx, 'sign_in', { actorUserId: found.id, subject: email, address: meta.address }, now);
+		const { token, session } = createSession(tx, found.id, now, meta);
+		return { ok: true, token, session, user: found };
 	});
-	const { token, session } = createSession(db, found.id, now, meta);
-	return { ok: true, token, session, user: found };
 }
 
-export function recordSignOut(db: Db, who: { id: number; email: string }, now: Date, meta: RequestMeta = {}): void {
-	recordAudit(db, 'sign_out', { actorUserId: who.id, subject: who.email, address: meta.address }, now);
+/** Signs out: the session ends and the audit row is written together, or neither. */
+export function signOut(
+	db: Db,
+	sessionId: string | null,
+	who: { id: number; email: string } | null,
+	now: Date,
+	meta: RequestMeta = {}
+): void {
+	db.transaction((tx) => {
+		if (sessionId) invalidateSession(tx, sessionId);
+		if (who) recordAudit(tx, 'sign_out', { actorUserId: who.id, subject: who.email, address: meta.address }, now);
+	});
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -171,22 +185,29 @@ export interface InviteInput {
 
 export interface CreatedInvitation {
 	invitation: Invitation;
-	/** the one-time secret: shown once to the admin, never stored */
+	/** the one-time secret: shown once to the admin, never stored (an e-mail carrying it keeps it only until sent) */
 	token: string;
 	url: string;
+	/** an invitation e-mail was queued with the link (e-mail is configured) */
+	emailed: boolean;
 }
 
 /**
  * Invites a person: a link valid 7 days, carrying a 256-bit token of which only the hash is kept.
  * A new invitation to the same address replaces the pending one (its link stops working).
+ * When e-mail is configured, the e-mail with the link is queued in the same transaction (written
+ * in `lang`, the inviter's language, with the other version below); the outbox forgets the link
+ * once the e-mail has gone. Call `deliverInBackground` afterwards to send it at once.
  */
 export function inviteUser(
 	db: Db,
 	actorUserId: number,
 	input: InviteInput,
 	now: Date,
-	opts: { origin: string; meta?: RequestMeta }
+	opts: { origin: string; meta?: RequestMeta; lang?: Lang; env?: NodeJS.ProcessEnv }
 ): AccountResult<CreatedInvitation> {
+	const env = opts.env ?? process.env;
+	const sendEmail = emailConfigured(env);
 	const email = normalizeEmail(input.email);
 	const token = newToken();
 	return db.transaction((tx): AccountResult<CreatedInvitation> => {
@@ -222,14 +243,42 @@ export function inviteUser(
 					isAdmin: created.isAdmin,
 					projectId: created.projectId,
 					projectRole: created.projectRole,
-					replaced
+					replaced,
+					emailed: sendEmail
 				},
 				address: opts.meta?.address
 			},
 			now
 		);
 		const url = `${opts.origin.replace(/\/+$/, '')}/invite/${token}`;
-		return { ok: true, value: { invitation: created, token, url } };
+		if (sendEmail) {
+			const inviter = tx.select({ name: user.name }).from(user).where(eq(user.id, actorUserId)).get();
+			const projectName = created.projectId
+				? (tx.select({ name: project.name }).from(project).where(eq(project.id, created.projectId)).get()?.name ?? null)
+				: null;
+			const mail = invitationEmail({
+				lang: opts.lang ?? DEFAULT_LANG,
+				inviteeName: created.name,
+				inviterName: inviter?.name ?? null,
+				projectName,
+				url,
+				expiresAt: created.expiresAt,
+				timeZone: env.VIGIE_TZ || DEFAULT_TIME_ZONE
+			});
+			enqueue(
+				tx,
+				{
+					channel: 'email',
+					recipient: email,
+					subject: mail.subject,
+					body: mail.text,
+					payload: { kind: 'invitation', invitationId: created.id },
+					secrets: [token]
+				},
+				now
+			);
+		}
+		return { ok: true, value: { invitation: created, token, url, emailed: sendEmail } };
 	});
 }
 
@@ -301,7 +350,8 @@ export async function acceptInvitation(
 	if (policy) return refused(400, { password: policy });
 	const passwordHash = await hashPassword(input.password);
 
-	const outcome = db.transaction((tx): AccountResult<User> => {
+	// the account, its audit rows and its first session are saved together
+	return db.transaction((tx): AcceptResult => {
 		// an account made meanwhile for the same address (by the command line) wins
 		if (findUserByEmail(tx, pending.email)) return refused(409, { form: { key: 'auth.invite.account_exists' } });
 		// claims the invitation: exactly one acceptance can change this row
@@ -364,11 +414,9 @@ export async function acceptInvitation(
 			);
 		}
 		recordAudit(tx, 'sign_in', { actorUserId: created.id, subject: created.email, details: { via: 'invitation' }, address: meta.address }, now);
-		return { ok: true, value: created };
+		const { token: sessionToken, session } = createSession(tx, created.id, now, meta);
+		return { ok: true, user: created, token: sessionToken, session };
 	});
-	if (!outcome.ok) return outcome;
-	const { token: sessionToken, session } = createSession(db, outcome.value.id, now, meta);
-	return { ok: true, user: outcome.value, token: sessionToken, session };
 }
 
 /** Withdraws a pending invitation: its link stops working at once. */
@@ -454,10 +502,6 @@ export function listUsers(db: Db): UserListItem[] {
 		.all();
 }
 
-export function countUsers(db: Db): number {
-	return db.select({ n: count() }).from(user).get()?.n ?? 0;
-}
-
 /** Disables an account: no more sign-in, and every open session ends at once. */
 export function disableUser(db: Db, actorUserId: number, userId: number, now: Date, meta: RequestMeta = {}): AccountResult<User> {
 	if (actorUserId === userId) return refused(400, { form: { key: 'auth.users.cannot_disable_self' } });
@@ -506,23 +550,22 @@ export async function changePassword(
 ): Promise<AccountResult<{ sessionsEnded: number }>> {
 	const account = findUser(db, userId);
 	if (!account || !account.passwordHash) return refused(404, { form: { key: 'auth.users.not_found' } });
-	const keys = throttleKeys(account.email, opts.meta?.address);
-	const wait = throttleWaitMs(db, keys, now);
-	if (wait > 0) return refused(429, { current: throttleMessage(wait) });
-	if (!(await verifyPassword(account.passwordHash, input.current))) {
-		db.transaction((tx) => {
-			recordFailedAttempt(tx, keys, now);
-			recordAudit(
-				tx,
-				'sign_in_failed',
-				{ actorUserId: userId, subject: account.email, details: { reason: 'wrong_current_password' }, address: opts.meta?.address },
-				now
-			);
-		});
-		return refused(400, { current: { key: 'auth.password.current_wrong' } });
-	}
+	// a new password that would be refused anyway does not use up an attempt
 	const policy = checkPasswordPolicy(input.next, account.email);
 	if (policy) return refused(400, { password: policy });
+	const keys = throttleKeys(account.email, opts.meta?.address);
+	// counted as a failure before the slow check (see signIn); the write below clears it
+	const wait = reserveAttempt(db, keys, now);
+	if (wait > 0) return refused(429, { current: throttleMessage(wait) });
+	if (!(await verifyPassword(account.passwordHash, input.current))) {
+		recordAudit(
+			db,
+			'sign_in_failed',
+			{ actorUserId: userId, subject: account.email, details: { reason: 'wrong_current_password' }, address: opts.meta?.address },
+			now
+		);
+		return refused(400, { current: { key: 'auth.password.current_wrong' } });
+	}
 	const passwordHash = await hashPassword(input.next);
 	return db.transaction((tx) => {
 		tx.update(user).set({ passwordHash }).where(eq(user.id, userId)).run();

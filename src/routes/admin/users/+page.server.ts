@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { FormReader, LIMITS, type FieldErrors } from '$lib/domain/validation';
 import type { MessageKey } from '$lib/i18n';
 import { getDb } from '$lib/server/db';
@@ -10,24 +10,22 @@ import {
 	listUsers,
 	revokeInvitation
 } from '$lib/server/auth/users';
+import { deliverInBackground } from '$lib/server/notify/sender';
+import { requireAdmin } from '$lib/server/permissions';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
+	const me = requireAdmin(locals).id;
 	const db = getDb();
 	return {
 		users: listUsers(db),
 		invitations: listPendingInvitations(db, new Date()),
-		me: locals.user!.id
+		me
 	};
 };
 
 function formError(key: MessageKey): FieldErrors {
 	return { form: { key } };
-}
-
-function admin(locals: App.Locals): number {
-	if (!locals.user?.isAdmin) error(403, 'auth.error.admin_only');
-	return locals.user.id;
 }
 
 async function readId(request: Request, field: string): Promise<number | null> {
@@ -36,7 +34,7 @@ async function readId(request: Request, field: string): Promise<number | null> {
 }
 
 async function setDisabled({ request, locals, getClientAddress }: RequestEvent, disabled: boolean) {
-	const actor = admin(locals);
+	const actor = requireAdmin(locals).id;
 	const id = await readId(request, 'userId');
 	if (id === null) return fail(400, { action: 'status' as const, errors: formError('auth.users.not_found') });
 	const db = getDb();
@@ -48,7 +46,7 @@ async function setDisabled({ request, locals, getClientAddress }: RequestEvent, 
 
 export const actions: Actions = {
 	invite: async ({ request, locals, url, getClientAddress }) => {
-		const actor = admin(locals);
+		const actor = requireAdmin(locals).id;
 		const form = new FormReader(await request.formData());
 		const email = form.email('email', { required: true });
 		const name = form.text('name', { max: LIMITS.name });
@@ -56,19 +54,27 @@ export const actions: Actions = {
 		if (!form.ok || !email) return fail(400, { action: 'invite' as const, ...form.result() });
 		const result = inviteUser(getDb(), actor, { email, name, isAdmin }, new Date(), {
 			origin: url.origin,
-			meta: { address: getClientAddress() }
+			meta: { address: getClientAddress() },
+			lang: locals.lang
 		});
 		if (!result.ok) return fail(result.status, { action: 'invite' as const, values: form.values, errors: result.errors });
+		// sent without waiting: the answer does not depend on the mail server, and a failure is retried
+		if (result.value.emailed) deliverInBackground(getDb());
 		// the link is shown once, in this answer: only its hash is kept
 		return {
 			action: 'invite' as const,
-			invited: { email: result.value.invitation.email, url: result.value.url, expiresAt: result.value.invitation.expiresAt }
+			invited: {
+				email: result.value.invitation.email,
+				url: result.value.url,
+				expiresAt: result.value.invitation.expiresAt,
+				emailed: result.value.emailed
+			}
 		};
 	},
 	disable: (event) => setDisabled(event, true),
 	enable: (event) => setDisabled(event, false),
 	revoke: async ({ request, locals, getClientAddress }) => {
-		const actor = admin(locals);
+		const actor = requireAdmin(locals).id;
 		const id = await readId(request, 'invitationId');
 		const revoked = id !== null && revokeInvitation(getDb(), actor, id, new Date(), { address: getClientAddress() });
 		if (!revoked) return fail(410, { action: 'revoke' as const, errors: formError('auth.users.revoke_gone') });

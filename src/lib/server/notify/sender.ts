@@ -1,0 +1,124 @@
+/**
+ * Delivers the outbox: claims what is due, sends each notice by its channel, records the outcome.
+ * Runs every minute inside the server (`schedule.ts`) and right after a change that queued a
+ * notice (an invitation), so an e-mail leaves at once when the mail server answers, and later,
+ * with growing waits, when it does not.
+ */
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Db } from '../db';
+import type { Notification } from '../db/schema';
+import { log } from '../log';
+import { createMailer, emailSettings, type Mailer } from './email';
+import { claimDue, markFailed, markSent, MAX_ATTEMPTS } from './outbox';
+import { postWebhook, webhookBody, WEBHOOK_TIMEOUT_MS } from './webhook';
+
+export interface DeliveryReport {
+	claimed: number;
+	sent: number;
+	/** failed this time, to be tried again later */
+	retrying: number;
+	/** given up after `MAX_ATTEMPTS` */
+	failed: number;
+}
+
+export interface DeliveryOptions {
+	/** where `SMTP_URL` and `MAIL_FROM` are read; the process's environment when absent */
+	env?: NodeJS.ProcessEnv;
+	/** identifies this sender in the claims; a fresh one when absent */
+	worker?: string;
+	/** notices claimed at a time */
+	batchSize?: number;
+	webhookTimeoutMs?: number;
+}
+
+/** Keeps one run from looping for ever if notices keep arriving while it sends. */
+const MAX_BATCHES = 50;
+
+export function newWorkerId(): string {
+	return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+}
+
+function describe(error: unknown): string {
+	if (!(error instanceof Error)) return String(error);
+	// fetch reports "fetch failed" and keeps the reason (refused, timed out…) in `cause`
+	const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+	return `${error.message}${cause}`;
+}
+
+/**
+ * Delivers every notice due at `now`, batch after batch, until none is left. A notice that fails
+ * goes back to the queue with a later due time, so it is not tried twice in one run.
+ */
+export async function deliverDue(db: Db, now: Date, options: DeliveryOptions = {}): Promise<DeliveryReport> {
+	const env = options.env ?? process.env;
+	const worker = options.worker ?? newWorkerId();
+	const report: DeliveryReport = { claimed: 0, sent: 0, retrying: 0, failed: 0 };
+	let mailer: Mailer | null = null;
+	try {
+		for (let batch = 0; batch < MAX_BATCHES; batch++) {
+			const claimed = claimDue(db, now, worker, options.batchSize ?? 20);
+			if (claimed.length === 0) break;
+			report.claimed += claimed.length;
+			for (const row of claimed) {
+				try {
+					if (row.channel === 'email') {
+						mailer ??= openMailer(env);
+						await mailer.send({ to: row.recipient, subject: row.subject, text: row.body });
+					} else {
+						await postWebhook(row.recipient, webhookBody(row), options.webhookTimeoutMs ?? WEBHOOK_TIMEOUT_MS);
+					}
+					if (markSent(db, row.id, worker, now)) report.sent++;
+					log('info', 'notify.sent', { id: row.id, channel: row.channel, attempts: row.attempts });
+				} catch (error) {
+					recordFailure(db, row, worker, now, describe(error), report);
+				}
+			}
+		}
+	} finally {
+		mailer?.close();
+	}
+	return report;
+}
+
+function openMailer(env: NodeJS.ProcessEnv): Mailer {
+	const settings = emailSettings(env);
+	// queued while e-mail was configured, and it no longer is: kept and retried, in case it returns
+	if (!settings) throw new Error('e-mail is not configured (SMTP_URL)');
+	return createMailer(settings);
+}
+
+function recordFailure(db: Db, row: Notification, worker: string, now: Date, error: string, report: DeliveryReport): void {
+	const outcome = markFailed(db, row.id, worker, now, error);
+	if (outcome === 'failed') {
+		report.failed++;
+		log('error', 'notify.gave_up', { id: row.id, channel: row.channel, attempts: row.attempts, maxAttempts: MAX_ATTEMPTS, error });
+	} else if (outcome === 'retry') {
+		report.retrying++;
+		log('warn', 'notify.retry', { id: row.id, channel: row.channel, attempts: row.attempts, error });
+	}
+}
+
+let inFlight = false;
+let again = false;
+
+/**
+ * Starts a delivery without waiting for it (after a form queued a notice): the answer to the
+ * person does not depend on the mail server. One at a time per process; a request made while one
+ * runs starts another when it ends, so a notice queued meanwhile does not wait for the schedule.
+ * Errors are logged.
+ */
+export function deliverInBackground(db: Db, options: DeliveryOptions = {}): void {
+	if (inFlight) {
+		again = true;
+		return;
+	}
+	inFlight = true;
+	again = false;
+	deliverDue(db, new Date(), options)
+		.catch((error) => log('error', 'notify.crashed', { error: describe(error) }))
+		.finally(() => {
+			inFlight = false;
+			if (again) deliverInBackground(db, options);
+		});
+}
