@@ -1,6 +1,6 @@
-import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { error, json, redirect, type Handle, type HandleServerError, type RequestEvent, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { DEFAULT_LANG, isLang, LANG_COOKIE } from '$lib/i18n';
+import { DEFAULT_LANG, isLang, LANG_COOKIE, translate } from '$lib/i18n';
 import { startVigie } from '$lib/server/startup';
 import { log } from '$lib/server/log';
 import { getDb } from '$lib/server/db';
@@ -27,10 +27,25 @@ const handleBase: Handle = async ({ event, resolve }) => {
 };
 
 /**
+ * A form post to /admin by someone who is not an admin, refused before any action runs (each
+ * action also checks, with `requireAdmin`). An error thrown from `handle` never reaches
+ * +error.svelte: SvelteKit answers it with its plain error page, or with JSON that `use:enhance`
+ * cannot read. So each kind of request gets the 403 it understands, in the person's language.
+ */
+function refuseAdminOnly(event: RequestEvent): Response {
+	if (event.request.headers.get('x-sveltekit-action') === 'true') {
+		// what SvelteKit sends when an action throws: use:enhance shows +error.svelte, which translates the key
+		return json({ type: 'error', error: { message: 'auth.error.admin_only' } }, { status: 403 });
+	}
+	// a form sent without JavaScript
+	error(403, translate(event.locals.lang, 'auth.error.admin_only'));
+}
+
+/**
  * Every request: who is signed in (the session cookie, checked and renewed), then whether they
  * may reach this address at all. Pages and actions can rely on `locals.user`.
  */
-const handleSession: Handle = async ({ event, resolve }) => {
+export const handleSession: Handle = async ({ event, resolve }) => {
 	const db = getDb();
 	const token = readSessionCookie(event.cookies, event.url);
 	const found = token ? validateSession(db, token, new Date()) : null;
@@ -53,7 +68,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 
 	const method = event.request.method;
 	if (isAdminArea(event.url.pathname) && !found?.user.isAdmin && method !== 'GET' && method !== 'HEAD') {
-		return new Response('Forbidden', { status: 403 });
+		return refuseAdminOnly(event);
 	}
 	return resolve(event);
 };

@@ -17,6 +17,7 @@ import {
 	inviteUser,
 	revokeInvitation,
 	signIn,
+	signOut,
 	type RequestMeta
 } from '../../src/lib/server/auth/users';
 import { translate } from '../../src/lib/i18n';
@@ -205,6 +206,71 @@ describe('throttling failed sign-ins', () => {
 		// four new failures: still under the threshold, so the next attempt need not wait
 		const next = await signIn(t.db, ADMIN, later(100, again), HOME);
 		expect(next.ok).toBe(true);
+	});
+
+	it('checks at most 5 of 10 simultaneous wrong passwords for one account and makes the others wait', async () => {
+		await admin();
+		const burst = await Promise.all(
+			Array.from({ length: 10 }, (_, k) =>
+				signIn(t.db, { email: ADMIN.email, password: `mauvais ${k}` }, NOW, { address: `203.0.113.${k}` })
+			)
+		);
+		const statuses = burst.map((r) => (r.ok ? 200 : r.status));
+		expect(statuses.filter((s) => s === 400).length).toBeLessThanOrEqual(5);
+		expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(5);
+		expect(auditEvents().filter((e) => e.event === 'sign_in_failed').length).toBeLessThanOrEqual(5);
+
+		// once the wait is over, the right password still works and clears the count
+		const ok = await signIn(t.db, ADMIN, later(1000), HOME);
+		expect(ok.ok).toBe(true);
+		expect(t.db.select().from(signInThrottle).where(eq(signInThrottle.key, 'account:claire.martin@example.org')).get()).toBeUndefined();
+	});
+
+	it('checks at most 5 of 10 simultaneous wrong current passwords when changing one’s password', async () => {
+		const boss = await admin();
+		const burst = await Promise.all(
+			Array.from({ length: 10 }, (_, k) =>
+				changePassword(t.db, boss.id, { current: `pas celui-là ${k}`, next: 'un nouveau départ' }, NOW, { meta: HOME })
+			)
+		);
+		const statuses = burst.map((r) => (r.ok ? 200 : r.status));
+		expect(statuses.filter((s) => s === 400).length).toBeLessThanOrEqual(5);
+		expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(5);
+
+		const changed = await changePassword(t.db, boss.id, { current: ADMIN.password, next: 'un nouveau départ' }, later(1000), { meta: HOME });
+		expect(changed.ok).toBe(true);
+		expect(t.db.select().from(signInThrottle).all()).toEqual([]);
+	});
+});
+
+describe('writes that belong together', () => {
+	/** Makes every insert into `table` fail, as a full disk would. */
+	function failInserts(table: 'session' | 'audit_event') {
+		t.db.$client.exec(`CREATE TRIGGER fail_${table} BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+	}
+
+	it('records no sign-in when its session could not be opened', async () => {
+		await admin();
+		failInserts('session');
+		await expect(signIn(t.db, ADMIN, NOW, HOME)).rejects.toThrow('disk full');
+		expect(auditEvents().map((e) => e.event)).not.toContain('sign_in');
+		expect(t.db.select().from(user).get()?.lastSignInAt).toBeNull();
+	});
+
+	it('keeps the session open when signing out could not be recorded', async () => {
+		const boss = await admin();
+		const { token, session: opened } = createSession(t.db, boss.id, NOW);
+		failInserts('audit_event');
+		expect(() => signOut(t.db, opened.id, boss, later(MINUTE), HOME)).toThrow('disk full');
+		expect(validateSession(t.db, token, later(2 * MINUTE))).not.toBeNull();
+	});
+
+	it('ends the session and records the sign-out', async () => {
+		const boss = await admin();
+		const { token, session: opened } = createSession(t.db, boss.id, NOW);
+		signOut(t.db, opened.id, boss, later(MINUTE), HOME);
+		expect(validateSession(t.db, token, later(2 * MINUTE))).toBeNull();
+		expect(auditEvents().map((e) => e.event)).toContain('sign_out');
 	});
 });
 

@@ -52,4 +52,25 @@ describe('where to go after signing in', () => {
 			expect(safeRedirectPath(value)).toBe('/');
 		}
 	});
+
+	it('refuses another site hidden behind a backslash, an encoded slash or a tab', () => {
+		const disguised = [
+			'/\\evil.example',
+			'/\\/evil.example',
+			'/%5Cevil.example',
+			'/%5cevil.example',
+			'/%2F%2Fevil.example',
+			'/%2fevil.example',
+			'/\t/evil.example',
+			'/\r\n/evil.example',
+			'https:evil.example',
+			'HTTPS://evil.example/x'
+		];
+		for (const value of disguised) expect(safeRedirectPath(value), value).toBe('/');
+	});
+
+	it('keeps a path with an encoded character further on, and uses the fallback given', () => {
+		expect(safeRedirectPath('/projects/eau%20douce/history')).toBe('/projects/eau%20douce/history');
+		expect(safeRedirectPath('//evil.example', '')).toBe('');
+	});
 });

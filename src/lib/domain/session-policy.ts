@@ -49,11 +49,20 @@ export function renewedTimes(times: SessionTimes, now: Date): Pick<SessionTimes,
 	return { lastSeenAt: now.toISOString(), expiresAt: new Date(Math.min(idle, absolute)).toISOString() };
 }
 
-/** Where to go after signing in: only a path of this site, never another origin. */
+/**
+ * Where to go back to (after signing in, after switching language): only a path of this site,
+ * never another origin. Any other value gives `fallback`.
+ */
 export function safeRedirectPath(value: unknown, fallback = '/'): string {
 	if (typeof value !== 'string') return fallback;
 	// `//host` and `/\host` are read by browsers as another origin
 	if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
-	if (/[\u0000-\u001f]/.test(value)) return fallback;
+	// the same, percent-encoded: a proxy or a server along the way may decode it
+	if (/^\/(%2f|%5c)/i.test(value)) return fallback;
+	// browsers drop tabs and newlines inside a URL, so `/<tab>/host` would become `//host`
+	if (/[\u0000-\u001f\u007f]/.test(value)) return fallback;
+	// the last word is the URL parser's: whatever it makes of the path must stay on this site
+	const base = 'http://vigie.invalid';
+	if (new URL(value, base).origin !== base) return fallback;
 	return value;
 }

@@ -8,13 +8,13 @@
  * at all: each of them calls `guardProject` (or `guardAlert`) itself, in one line.
  */
 import { error } from '@sveltejs/kit';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { getDb, type Db } from './db';
 import { project, projectMember, user, type Project } from './db/schema';
 import { recordAudit } from './auth/audit';
 import { findUserByEmail } from './auth/users';
 import { createProject, type NewProjectInput, type SaveResult } from './projects';
-import { findAlert, type AlertExplanation, type AlertView } from './alerts';
+import { explainAlert, findAlert, type AlertEvidence, type AlertExplanation, type AlertView } from './alerts';
 import {
 	can,
 	projectAccess,
@@ -139,36 +139,93 @@ export function guardAlert(event: GuardEvent, capability: Capability): AlertView
 	return requireAlert(getDb(), event.locals.user, /^\d+$/.test(raw) ? Number(raw) : NaN, capability);
 }
 
-/** The projects a reader belongs to, by id and by name; null for an admin, who sees them all. */
+/**
+ * One line at the top of every load and action under /admin: the person signed in if they are
+ * an admin, otherwise SvelteKit's 403 with a message the error page translates. The admin layout
+ * is not enough: it runs in parallel with the page's load, and not at all for a form action.
+ */
+export function requireAdmin<U extends Principal>(locals: { user: U | null }): U {
+	if (!locals.user?.isAdmin) error(403, 'auth.error.admin_only');
+	return locals.user;
+}
+
+/** The projects a reader belongs to; null for an admin, who sees them all. */
 export interface ReaderScope {
 	ids: ReadonlySet<number>;
-	names: ReadonlySet<string>;
 }
 
 export function readerScope(db: Db, who: Principal | null): ReaderScope | null {
 	if (who?.isAdmin) return null;
-	const ids = visibleProjectIds(db, who);
-	const names = ids.length
-		? db.select({ name: project.name }).from(project).where(inArray(project.id, ids)).all().map((p) => p.name)
-		: [];
-	return { ids: new Set(ids), names: new Set(names) };
+	return { ids: new Set(visibleProjectIds(db, who)) };
+}
+
+/** How many other projects an explanation names before it sums up the rest ("…, 3 autres projets"). */
+const NAMED_PROJECTS = 5;
+
+/** What a page holds of an alert: enough to tell what it says, and which other projects it names. */
+export interface ReadableAlert {
+	explanation: AlertExplanation;
+	evidence?: AlertEvidence | null;
+}
+
+/** The other projects an alert names, as its rule stored them (ids and names); null for an alert that names none. */
+function namedProjects(evidence: AlertEvidence | null | undefined): { id: number; name: string }[] | null {
+	const listed: unknown = evidence?.projects;
+	if (!Array.isArray(listed)) return null;
+	return listed.filter(
+		(p): p is { id: number; name: string } =>
+			typeof p === 'object' && p !== null && Number.isSafeInteger(p.id) && typeof p.name === 'string'
+	);
+}
+
+function otherProjects(lang: Lang, count: number): string {
+	return translate(lang, count === 1 ? 'members.other_projects_one' : 'members.other_projects', { count });
 }
 
 /**
  * An alert's explanation as this reader may read it. A comment pasted across projects names the
- * other projects: those the reader does not belong to are replaced by how many they are, so that
- * a partner never learns which other partnerships the instance follows.
+ * other projects: the list is written here, at read time, from their ids — the names of those the
+ * reader belongs to (every one for an admin), then how many the others are ("Eau, 2 autres
+ * projets"), so that a partner never learns which other partnerships the instance follows.
+ * Names are never matched as text: two projects may share one, and a name may hold a comma.
  */
-export function explanationForReader(explanation: AlertExplanation, scope: ReaderScope | null, lang: Lang): AlertExplanation {
-	const listed = explanation.params?.projects;
-	if (scope === null || typeof listed !== 'string' || listed === '') return explanation;
-	const names = listed.replace(/…$/, '').split(', ');
-	const shown = names.filter((name) => scope.names.has(name));
-	const total = Math.max(Number(explanation.params?.count) || 0, names.length);
-	const hidden = total - shown.length;
-	if (hidden <= 0) return explanation;
-	const others = translate(lang, hidden === 1 ? 'members.other_projects_one' : 'members.other_projects', { count: hidden });
-	return { ...explanation, params: { ...explanation.params, projects: [...shown, others].join(', ') } };
+export function explanationForReader(alert: ReadableAlert, scope: ReaderScope | null, lang: Lang): AlertExplanation {
+	const { explanation } = alert;
+	const params = explanation.params;
+	if (params === undefined || !('projects' in params)) return explanation;
+	const others = namedProjects(alert.evidence);
+	if (others === null) {
+		// stored before the rule kept the projects' ids: which names the reader may see is not known,
+		// so only an admin reads them
+		if (scope === null || params.projects === '') return explanation;
+		return { ...explanation, params: { ...params, projects: otherProjects(lang, Math.max(1, Number(params.count) || 0)) } };
+	}
+	const named = others
+		.filter((p) => scope === null || scope.ids.has(p.id))
+		.slice(0, NAMED_PROJECTS)
+		.map((p) => p.name);
+	const rest = others.length - named.length;
+	const projects = (rest > 0 ? [...named, otherProjects(lang, rest)] : named).join(', ');
+	return { ...explanation, params: { ...params, projects, count: others.length } };
+}
+
+/**
+ * An alert as this reader may receive it in a page: its explanation for them (see
+ * `explanationForReader`) and its text in their language, and, of the other projects it names,
+ * only those they may see — what a page sends reaches the browser, shown or not.
+ */
+export function alertForReader<T extends ReadableAlert>(
+	alert: T,
+	scope: ReaderScope | null,
+	lang: Lang
+): T & { text: string } {
+	const explanation = explanationForReader(alert, scope, lang);
+	const others = namedProjects(alert.evidence);
+	const evidence =
+		alert.evidence && others !== null && scope !== null
+			? { ...alert.evidence, projects: others.filter((p) => scope.ids.has(p.id)) }
+			: alert.evidence;
+	return { ...alert, explanation, evidence, text: explainAlert(lang, explanation) };
 }
 
 /** Whether the person may act (`contribute`) on alerts of each of these projects, by project id. */

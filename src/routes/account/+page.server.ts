@@ -3,21 +3,26 @@ import { FormReader, LIMITS } from '$lib/domain/validation';
 import { getDb } from '$lib/server/db';
 import { readNewPassword, readPassword } from '$lib/server/auth/forms';
 import { changePassword, findUser, updateName } from '$lib/server/auth/users';
+import { emailConfigured } from '$lib/server/notify/email';
+import { readPreferences, saveRemindersEnabled } from '$lib/server/preferences';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const account = locals.user ? findUser(getDb(), locals.user.id) : undefined;
-	if (!account) error(404, 'Not found');
+	if (!account) error(404, 'not_found');
 	return {
 		account: { name: account.name, email: account.email, isAdmin: account.isAdmin, lastSignInAt: account.lastSignInAt },
 		nameSaved: url.searchParams.has('nameSaved'),
-		passwordChanged: url.searchParams.has('passwordChanged')
+		passwordChanged: url.searchParams.has('passwordChanged'),
+		remindersEnabled: readPreferences(getDb(), account.id)?.remindersEnabled ?? true,
+		remindersSaved: (['on', 'off'] as const).find((v) => v === url.searchParams.get('reminders')) ?? null,
+		emailConfigured: emailConfigured()
 	};
 };
 
 export const actions: Actions = {
 	name: async ({ request, locals }) => {
-		if (!locals.user) error(401, 'Unauthorized');
+		if (!locals.user) error(401, 'auth.login.required');
 		const form = new FormReader(await request.formData());
 		const name = form.text('name', { required: true, max: LIMITS.name });
 		if (!form.ok) return fail(400, { action: 'name' as const, ...form.result() });
@@ -26,7 +31,7 @@ export const actions: Actions = {
 		redirect(303, '/account?nameSaved');
 	},
 	password: async ({ request, locals, getClientAddress }) => {
-		if (!locals.user) error(401, 'Unauthorized');
+		if (!locals.user) error(401, 'auth.login.required');
 		const data = await request.formData();
 		const form = new FormReader(data);
 		const current = readPassword(data, 'current');
@@ -39,5 +44,12 @@ export const actions: Actions = {
 		});
 		if (!changed.ok) return fail(changed.status, { action: 'password' as const, values: form.values, errors: changed.errors });
 		redirect(303, '/account?passwordChanged');
+	},
+	reminders: async ({ request, locals }) => {
+		if (!locals.user) error(401, 'auth.login.required');
+		// an unticked box is not sent at all
+		const enabled = new FormReader(await request.formData()).raw('remindersEnabled') === 'on';
+		saveRemindersEnabled(getDb(), locals.user.id, enabled);
+		redirect(303, `/account?reminders=${enabled ? 'on' : 'off'}`);
 	}
 };

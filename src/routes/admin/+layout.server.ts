@@ -1,8 +1,11 @@
-import { error } from '@sveltejs/kit';
+import { requireAdmin } from '$lib/server/permissions';
 import type { LayoutServerLoad } from './$types';
 
-/** Administration is for admins; hooks.server.ts refuses their form posts the same way. */
+/**
+ * Administration is for admins. Each page's load and action checks too (`requireAdmin`): this
+ * load runs in parallel with theirs, and not at all for a form action.
+ */
 export const load: LayoutServerLoad = ({ locals }) => {
-	if (!locals.user?.isAdmin) error(403, 'auth.error.admin_only');
+	requireAdmin(locals);
 	return {};
 };

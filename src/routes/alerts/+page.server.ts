@@ -3,12 +3,11 @@ import {
 	ALERT_STATUS_FILTERS,
 	alertCounts,
 	alertRules,
-	explainAlert,
 	listAlerts,
 	type AlertStatusFilter
 } from '$lib/server/alerts';
 import { listProjects } from '$lib/server/projects';
-import { contributableProjectIds, explanationForReader, projectScope, readerScope } from '$lib/server/permissions';
+import { alertForReader, contributableProjectIds, projectScope, readerScope } from '$lib/server/permissions';
 import { lastCompletedScan } from '$lib/server/watch-job';
 import { ALERT_SEVERITIES, type AlertSeverity } from '$lib/domain/types';
 import { RULE_IDS } from '$lib/domain/watch-rules-types';
@@ -55,8 +54,7 @@ export const load: PageServerLoad = ({ url, locals }) => {
 		projects,
 		rules,
 		alerts: alerts.map((a) => ({
-			...a,
-			text: explainAlert(locals.lang, explanationForReader(a.explanation, reader, locals.lang)),
+			...alertForReader(a, reader, locals.lang),
 			canAct: contributable === 'all' || (a.project !== null && contributable.has(a.project.id))
 		})),
 		total,

@@ -5,13 +5,13 @@
  * to the fields of that alert's form.
  */
 import { fail, redirect, type ActionFailure } from '@sveltejs/kit';
-import { addDays, dayInZone } from '$lib/domain/dates';
+import { addDays } from '$lib/domain/dates';
 import { ALERT_STATUSES } from '$lib/domain/types';
 import { FormReader, LIMITS, type FieldErrors } from '$lib/domain/validation';
 import { getDb } from '$lib/server/db';
 import { acknowledgeAlert, resolveAlert, snoozeAlert, type AlertChangeResult } from '$lib/server/alerts';
 import { requireAlert, type Principal } from '$lib/server/permissions';
-import { watchTimeZone } from '$lib/server/watch-job';
+import { instanceToday } from '$lib/server/clock';
 
 export const ALERT_ACTIONS = ['acknowledge', 'snooze', 'resolve'] as const;
 export type AlertAction = (typeof ALERT_ACTIONS)[number];
@@ -52,17 +52,23 @@ function outcome(
  * Handles one submit by `who`. `backTo` is where a success lands (the same list, filters kept);
  * the notice there names the alert and what was done. Acting on an alert takes the right to
  * contribute to its project: the alert of a project one does not belong to is a 404, whatever
- * the form says.
+ * the form says. On an alert's own page (`pageAlertId`, the address's id), a form naming another
+ * alert is refused with a 400: the page's checks were made on the alert of the address.
  */
 export async function handleAlertAction(
 	request: Request,
 	action: AlertAction,
 	backTo: string,
 	who: Principal | null,
-	now: Date = new Date()
+	now: Date = new Date(),
+	pageAlertId: number | null = null
 ): Promise<ActionFailure<AlertActionFailure>> {
 	const form = new FormReader(await request.formData());
 	const alertId = Number(form.raw('id'));
+	if (pageAlertId !== null && alertId !== pageAlertId) {
+		form.fail('form', { key: 'watch.error.wrong_alert' });
+		return fail(400, { alertId: pageAlertId, action, ...form.result() });
+	}
 	if (!Number.isInteger(alertId) || alertId <= 0) {
 		form.fail('form', { key: 'watch.error.not_found' });
 		return fail(404, { alertId: 0, action, ...form.result() });
@@ -72,7 +78,7 @@ export async function handleAlertAction(
 	const expectedStatus = form.choice('expectedStatus', ALERT_STATUSES, { required: false }) ?? undefined;
 
 	if (action === 'snooze') {
-		const today = dayInZone(now, watchTimeZone());
+		const today = instanceToday(now);
 		const latest = addDays(today, MAX_SNOOZE_DAYS);
 		const until = form.date('until', { required: true });
 		if (until !== null && until <= today) form.fail('until', { key: 'watch.error.snooze_not_future' });

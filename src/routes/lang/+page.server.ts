@@ -1,16 +1,14 @@
 import { redirect } from '@sveltejs/kit';
+import { safeRedirectPath } from '$lib/domain/session-policy';
 import { isLang, LANG_COOKIE } from '$lib/i18n';
+import { getDb } from '$lib/server/db';
+import { saveLanguage } from '$lib/server/preferences';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');
 
-/** Where to go back to after switching: only a path of this site, never another origin. */
-function safeReturn(value: FormDataEntryValue | null): string {
-	return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '/';
-}
-
 export const actions: Actions = {
-	default: async ({ request, cookies, url }) => {
+	default: async ({ request, cookies, url, locals }) => {
 		const data = await request.formData();
 		const lang = data.get('lang');
 		if (isLang(lang)) {
@@ -21,7 +19,10 @@ export const actions: Actions = {
 				sameSite: 'lax',
 				secure: url.protocol === 'https:'
 			});
+			// kept with the account too: the e-mails written to the person while away use it
+			if (locals?.user) saveLanguage(getDb(), locals.user.id, lang);
 		}
-		redirect(303, safeReturn(data.get('returnTo')));
+		// back to the page the switch was made on: only a path of this site, never another origin
+		redirect(303, safeRedirectPath(data.get('returnTo')));
 	}
 };

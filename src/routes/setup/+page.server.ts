@@ -9,14 +9,14 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** Only while no account exists: afterwards this page does not exist. */
 export const load: PageServerLoad = () => {
-	if (hasUsers(getDb())) error(404, 'Not found');
+	if (hasUsers(getDb())) error(404, 'not_found');
 	return {};
 };
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url, getClientAddress }) => {
 		const db = getDb();
-		if (hasUsers(db)) error(404, 'Not found');
+		if (hasUsers(db)) error(404, 'not_found');
 		const data = await request.formData();
 		const form = new FormReader(data);
 		const email = form.email('email', { required: true });

@@ -77,6 +77,7 @@ export const fr = {
 	'watch.error.not_allowed': 'Cette action n’est pas possible pour une alerte dans cet état.',
 	'watch.error.snooze_not_future': 'Choisissez un jour après aujourd’hui.',
 	'watch.error.snooze_too_far': 'Un an au plus : choisissez un jour plus proche.',
+	'watch.error.wrong_alert': 'Ce formulaire ne correspond pas à l’alerte de cette page. Rechargez la page et réessayez.',
 
 	'watch.scans.title': 'Passages de veille',
 	'watch.scans.intro':
@@ -209,6 +210,7 @@ export const en: Record<keyof typeof fr, string> = {
 	'watch.error.not_allowed': 'This action is not possible for an alert in this state.',
 	'watch.error.snooze_not_future': 'Choose a day after today.',
 	'watch.error.snooze_too_far': 'One year at most: choose an earlier day.',
+	'watch.error.wrong_alert': 'This form does not match the alert on this page. Reload the page and try again.',
 
 	'watch.scans.title': 'Watch scans',
 	'watch.scans.intro':

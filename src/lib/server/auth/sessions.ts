@@ -4,7 +4,10 @@
  * and renewal follow `domain/session-policy.ts`.
  */
 import { and, eq, lt, ne, or } from 'drizzle-orm';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import type { RunResult } from 'better-sqlite3';
 import type { Db } from '../db';
+import type * as schema from '../db/schema';
 import { session, user, type Session } from '../db/schema';
 import { newSessionTimes, renewedTimes, sessionStatus } from '../../domain/session-policy';
 import { hashToken, looksLikeToken, newToken } from './tokens';
@@ -43,8 +46,14 @@ export function sessionCookieOptions(secure: boolean, expires?: Date): SessionCo
 	return { path: '/', httpOnly: true, sameSite: 'lax', secure, ...(expires ? { expires } : {}) };
 }
 
-/** Opens a session for `userId`; returns the token for the cookie and the stored row. */
-export function createSession(db: Db, userId: number, now: Date, meta: SessionMeta = {}): { token: string; session: Session } {
+/** The connection or an open transaction: a sign-in opens its session in the write that records it. */
+type DbOrTx = BaseSQLiteDatabase<'sync', RunResult, typeof schema>;
+
+/**
+ * Opens a session for `userId`; returns the token for the cookie and the stored row. Pass the
+ * transaction of the sign-in it belongs to, so that the audit row and the session are saved together.
+ */
+export function createSession(db: DbOrTx, userId: number, now: Date, meta: SessionMeta = {}): { token: string; session: Session } {
 	const token = newToken();
 	const times = newSessionTimes(now);
 	const row = db.transaction((tx) => {
@@ -100,8 +109,8 @@ export function validateSession(db: Db, token: string | null | undefined, now: D
 	return { user: sessionUser, session: current };
 }
 
-/** Ends one session (signing out). */
-export function invalidateSession(db: Db, sessionId: string): void {
+/** Ends one session (signing out); pass the transaction that records the sign-out. */
+export function invalidateSession(db: Pick<Db, 'delete'>, sessionId: string): void {
 	db.delete(session).where(eq(session.id, sessionId)).run();
 }
 

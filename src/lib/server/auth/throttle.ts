@@ -15,7 +15,7 @@ export function throttleKeys(email: string, address: string | null | undefined):
 }
 
 /** How long the next attempt for these keys must still wait (the longest of them), in ms. */
-export function throttleWaitMs(db: Db, keys: string[], now: Date): number {
+export function throttleWaitMs(db: Pick<Db, 'select'>, keys: string[], now: Date): number {
 	if (keys.length === 0) return 0;
 	const rows = db.select().from(signInThrottle).where(inArray(signInThrottle.key, keys)).all();
 	return Math.max(0, ...rows.map((row) => remainingWaitMs(row, now)));
@@ -36,6 +36,25 @@ export function recordFailedAttempt(db: Pick<Db, 'select' | 'insert'>, keys: str
 			.onConflictDoUpdate({ target: signInThrottle.key, set: next })
 			.run();
 	}
+}
+
+/**
+ * Claims one attempt before the password is checked: returns the wait still imposed (and counts
+ * nothing) or 0 after counting the attempt as a failure in advance. Checking the password takes
+ * a slow, awaited hash; were the failure counted only afterwards, every request in flight would
+ * read "no wait" and a burst of guesses would all be checked. A success then clears the keys
+ * (`clearAttempts`). One immediate transaction, so that two processes cannot both read "no wait".
+ */
+export function reserveAttempt(db: Db, keys: string[], now: Date): number {
+	return db.transaction(
+		(tx) => {
+			const wait = throttleWaitMs(tx, keys, now);
+			if (wait > 0) return wait;
+			recordFailedAttempt(tx, keys, now);
+			return 0;
+		},
+		{ behavior: 'immediate' }
+	);
 }
 
 /** A success clears the keys: the next mistake starts from zero again. */

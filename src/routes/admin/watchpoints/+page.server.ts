@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { FormReader } from '$lib/domain/validation';
 import { getDb } from '$lib/server/db';
+import { requireAdmin } from '$lib/server/permissions';
 import {
 	createWatchpoint,
 	listWatchpoints,
@@ -10,7 +11,8 @@ import {
 import type { Actions, PageServerLoad } from './$types';
 import { readKind, readWording } from './watchpoint-form';
 
-export const load: PageServerLoad = ({ url }) => {
+export const load: PageServerLoad = ({ url, locals }) => {
+	requireAdmin(locals);
 	const watchpoints = listWatchpoints(getDb(), { includeRetired: true });
 	const added = Number(url.searchParams.get('added'));
 	const updated = Number(url.searchParams.get('updated'));
@@ -29,7 +31,8 @@ function watchpointId(data: FormData): number {
 }
 
 export const actions: Actions = {
-	create: async ({ request }) => {
+	create: async ({ request, locals }) => {
+		requireAdmin(locals);
 		const form = new FormReader(await request.formData());
 		const kind = readKind(form);
 		const wording = readWording(form);
@@ -38,12 +41,14 @@ export const actions: Actions = {
 		if (!result.ok) return fail(400, { create: true, values: form.values, errors: result.errors });
 		redirect(303, `/admin/watchpoints?added=${result.watchpoint.id}#wp-${result.watchpoint.id}`);
 	},
-	retire: async ({ request }) => {
+	retire: async ({ request, locals }) => {
+		requireAdmin(locals);
 		const retired = retireWatchpoint(getDb(), watchpointId(await request.formData()), new Date());
 		if (!retired) error(404, 'not_found');
 		return { retired: retired.id };
 	},
-	restore: async ({ request }) => {
+	restore: async ({ request, locals }) => {
+		requireAdmin(locals);
 		const restored = restoreWatchpoint(getDb(), watchpointId(await request.formData()));
 		if (!restored) error(404, 'not_found');
 		return { restored: restored.id };

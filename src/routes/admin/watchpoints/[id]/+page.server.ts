@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { SEED_WATCHPOINTS } from '$lib/domain/framework';
 import { FormReader } from '$lib/domain/validation';
 import { getDb } from '$lib/server/db';
+import { requireAdmin } from '$lib/server/permissions';
 import { findWatchpoint, updateWatchpoint } from '$lib/server/framework';
 import type { Actions, PageServerLoad } from './$types';
 import { readKind, readWording } from '../watchpoint-form';
@@ -13,7 +14,8 @@ function watchpointOf(param: string) {
 	return watchpoint;
 }
 
-export const load: PageServerLoad = ({ params }) => {
+export const load: PageServerLoad = ({ params, locals }) => {
+	requireAdmin(locals);
 	const watchpoint = watchpointOf(params.id);
 	return {
 		watchpoint,
@@ -23,7 +25,8 @@ export const load: PageServerLoad = ({ params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, params }) => {
+	default: async ({ request, params, locals }) => {
+		requireAdmin(locals);
 		const current = watchpointOf(params.id);
 		const form = new FormReader(await request.formData());
 		const kind = current.fromSeed ? current.kind : readKind(form);
