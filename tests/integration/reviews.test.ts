@@ -16,8 +16,9 @@ import {
 	updateReview,
 	type ReviewFormContext
 } from '../../src/lib/server/reviews';
-import { instanceToday } from '../../src/lib/server/overview';
+import { instanceToday } from '../../src/lib/server/clock';
 import type { Db } from '../../src/lib/server/db';
+import type { Rating } from '../../src/lib/domain/types';
 
 let t: TempDb;
 let db: Db;
@@ -318,5 +319,21 @@ describe('previous assessments', () => {
 		expect(previousAssessments(db, projectId)[wp['strong-stakes']].comment).toBe('Partagé');
 		expect(previousAssessments(db, projectId, '2026-03-10')[wp['strong-stakes']]).toBeUndefined();
 		expect(previousAssessments(db, projectId, undefined, june)[wp['strong-stakes']].heldOn).toBe('2026-09-10');
+	});
+
+	it('keeps each watch-point’s own latest, and of two reviews the same day the one entered last', () => {
+		const base = { facilitator: 'Claire', notes: '', participantIds: [] };
+		const assess = (key: string, rating: Rating | null, comment: string) => ({ watchpointId: wp[key], rating, comment, action: null });
+		recordReview(db, projectId, { ...base, heldOn: '2026-05-04', assessments: [assess('strong-stakes', 2, 'Matin'), assess('have-content', 1, 'Vide')] });
+		const evening = recordReview(db, projectId, { ...base, heldOn: '2026-05-04', assessments: [assess('strong-stakes', 3, 'Soir')] });
+		recordReview(db, projectId, { ...base, heldOn: '2026-04-01', assessments: [assess('have-content', 4, 'Plus ancien')] });
+
+		const previous = previousAssessments(db, projectId, '2026-06-01');
+		expect(previous[wp['strong-stakes']]).toEqual({ reviewId: evening, heldOn: '2026-05-04', rating: 3, comment: 'Soir' });
+		expect(previous[wp['have-content']]).toMatchObject({ heldOn: '2026-05-04', rating: 1, comment: 'Vide' });
+		expect(Object.keys(previous)).toHaveLength(2);
+		// editing the evening review: the morning one is what came before
+		expect(previousAssessments(db, projectId, '2026-05-04', evening)[wp['strong-stakes']]).toBeUndefined();
+		expect(previousAssessments(db, projectId, undefined, evening)[wp['strong-stakes']].comment).toBe('Matin');
 	});
 });

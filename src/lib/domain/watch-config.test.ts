@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { CADENCE_LIMITS } from './schedule';
 import { DEFAULT_WATCH_CONFIG, WATCH_CONFIG_KEYS, WATCH_CONFIG_RANGES, parseWatchConfig } from './watch-config';
 
 describe('the default thresholds', () => {
 	it('are the ones DESIGN.md gives', () => {
 		expect(DEFAULT_WATCH_CONFIG).toMatchObject({
-			timeZone: 'Europe/Paris',
 			remindBeforeDays: 7,
 			commitmentInformDays: 14,
 			similarityThreshold: 0.85,
@@ -22,7 +22,7 @@ describe('the default thresholds', () => {
 			expect(value, key).toBeGreaterThanOrEqual(min);
 			expect(value, key).toBeLessThanOrEqual(max);
 		}
-		expect(WATCH_CONFIG_KEYS).toContain('timeZone');
+		expect(Object.keys(WATCH_CONFIG_RANGES).sort()).toEqual([...WATCH_CONFIG_KEYS].sort());
 	});
 });
 
@@ -71,12 +71,19 @@ describe('parseWatchConfig', () => {
 		});
 	});
 
-	it('accepts a real time zone and refuses an unknown one', () => {
-		const ok = parseWatchConfig({ timeZone: 'America/Cayenne' });
-		expect(ok.ok && ok.config.timeZone).toBe('America/Cayenne');
-		expect(parseWatchConfig({ timeZone: 'Europe/Lutèce' })).toEqual({
+	it('has no time zone of its own: one saved by an earlier version is ignored, the instance’s applies', () => {
+		expect(WATCH_CONFIG_KEYS).not.toContain('timeZone');
+		expect(parseWatchConfig({ timeZone: 'America/Cayenne', remindBeforeDays: 14 })).toEqual({
+			ok: true,
+			config: { ...DEFAULT_WATCH_CONFIG, remindBeforeDays: 14 }
+		});
+	});
+
+	it('takes a default cadence within the same bounds as a project’s cadence', () => {
+		expect(parseWatchConfig({ defaultCadenceDays: CADENCE_LIMITS.max }).ok).toBe(true);
+		expect(parseWatchConfig({ defaultCadenceDays: CADENCE_LIMITS.max + 1 })).toEqual({
 			ok: false,
-			errors: { timeZone: { key: 'alert.config.error.time_zone' } }
+			errors: { defaultCadenceDays: { key: 'error.invalid_number', params: { min: 1, max: 730 } } }
 		});
 	});
 

@@ -3,16 +3,14 @@
  * so an administrator can tune them and the rules never hold a magic number of their own.
  */
 import type { Message } from '../i18n';
-import {
-	DEFAULT_CADENCE_DAYS,
-	DEFAULT_REMIND_BEFORE_DAYS,
-	DEFAULT_TIME_ZONE
-} from './schedule';
+import { CADENCE_LIMITS, DEFAULT_CADENCE_DAYS, DEFAULT_REMIND_BEFORE_DAYS } from './schedule';
 import { DEFAULT_SIMILARITY_THRESHOLD } from './similarity';
 
+/**
+ * The time zone is not one of them: it is the instance's (`VIGIE_TZ`), shared by the pages and
+ * the watch job, so that both always agree on what "today" is.
+ */
 export interface WatchConfig {
-	/** the users' clock: a review held "today" is today in this zone */
-	timeZone: string;
 	/** days before the due day when a watch-point reads "due soon" and reminders go out */
 	remindBeforeDays: number;
 	/** cadence assumed for a project that tracks no watch-point yet */
@@ -46,7 +44,6 @@ export interface WatchConfig {
 }
 
 export const DEFAULT_WATCH_CONFIG: Readonly<WatchConfig> = Object.freeze({
-	timeZone: DEFAULT_TIME_ZONE,
 	remindBeforeDays: DEFAULT_REMIND_BEFORE_DAYS,
 	defaultCadenceDays: DEFAULT_CADENCE_DAYS,
 	commitmentInformDays: 14,
@@ -64,12 +61,10 @@ export const DEFAULT_WATCH_CONFIG: Readonly<WatchConfig> = Object.freeze({
 	pastedMinWords: 6
 });
 
-type NumericKey = Exclude<keyof WatchConfig, 'timeZone'>;
-
-/** Accepted range of each numeric setting; `integer` ones take whole numbers only. */
-export const WATCH_CONFIG_RANGES: Readonly<Record<NumericKey, { min: number; max: number; integer: boolean }>> = {
+/** Accepted range of each setting; `integer` ones take whole numbers only. */
+export const WATCH_CONFIG_RANGES: Readonly<Record<keyof WatchConfig, { min: number; max: number; integer: boolean }>> = {
 	remindBeforeDays: { min: 0, max: 90, integer: true },
-	defaultCadenceDays: { min: 1, max: 3650, integer: true },
+	defaultCadenceDays: { ...CADENCE_LIMITS, integer: true },
 	commitmentInformDays: { min: 1, max: 365, integer: true },
 	similarityThreshold: { min: 0.5, max: 1, integer: false },
 	repeatedCommentWarningRun: { min: 2, max: 50, integer: true },
@@ -91,15 +86,6 @@ export const WATCH_CONFIG_KEYS = Object.keys(DEFAULT_WATCH_CONFIG) as (keyof Wat
 export type WatchConfigErrors = Partial<Record<keyof WatchConfig | 'form', Message>>;
 
 export type WatchConfigResult = { ok: true; config: WatchConfig } | { ok: false; errors: WatchConfigErrors };
-
-function isTimeZone(value: string): boolean {
-	try {
-		new Intl.DateTimeFormat('en', { timeZone: value });
-		return true;
-	} catch {
-		return false;
-	}
-}
 
 /** A number from JSON or from a form field ("0,85" as a French user types it). */
 function toNumber(value: unknown): number | null {
@@ -124,13 +110,7 @@ export function parseWatchConfig(input: unknown): WatchConfigResult {
 	const source = input as Record<string, unknown>;
 	const errors: WatchConfigErrors = {};
 
-	if (source.timeZone !== undefined) {
-		const tz = typeof source.timeZone === 'string' ? source.timeZone.trim() : '';
-		if (tz !== '' && isTimeZone(tz)) config.timeZone = tz;
-		else errors.timeZone = { key: 'alert.config.error.time_zone' };
-	}
-
-	for (const key of Object.keys(WATCH_CONFIG_RANGES) as NumericKey[]) {
+	for (const key of Object.keys(WATCH_CONFIG_RANGES) as (keyof WatchConfig)[]) {
 		if (source[key] === undefined) continue;
 		const { min, max, integer } = WATCH_CONFIG_RANGES[key];
 		const n = toNumber(source[key]);

@@ -12,6 +12,8 @@ import * as alerts from './messages/alerts';
 import * as watch from './messages/watch';
 import * as auth from './messages/auth';
 import * as members from './messages/members';
+import * as notify from './messages/notify';
+import * as reminders from './messages/reminders';
 
 export const LANGS = ['fr', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -28,6 +30,8 @@ const fr = {
 	...watch.fr,
 	...auth.fr,
 	...members.fr,
+	...notify.fr,
+	...reminders.fr,
 };
 export type MessageKey = keyof typeof fr;
 const en: Record<MessageKey, string> = {
@@ -40,6 +44,8 @@ const en: Record<MessageKey, string> = {
 	...watch.en,
 	...auth.en,
 	...members.en,
+	...notify.en,
+	...reminders.en,
 };
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { fr, en };
@@ -68,7 +74,8 @@ export function translate(lang: Lang, key: MessageKey, params?: MessageParams): 
 	);
 }
 
-const locales: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
+/** The BCP 47 locale each language formats dates and numbers with. */
+export const locales: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 export type DateStyle = 'short' | 'medium' | 'long';
 
@@ -89,8 +96,12 @@ export function formatDate(lang: Lang, value: string | Date | null | undefined, 
 	return new Intl.DateTimeFormat(locales[lang], { ...options, timeZone: 'UTC' }).format(date);
 }
 
-/** Formats an instant with its time, in the instance's time zone. */
-export function formatDateTime(lang: Lang, value: string | Date | null | undefined, timeZone = 'Europe/Paris'): string {
+/**
+ * Formats an instant with its time, in `timeZone`: the instance's (`VIGIE_TZ`), which the
+ * server hands to the pages (root layout data) and to what it writes (emails), so that an
+ * instant reads the same on a page, in an email and in "today".
+ */
+export function formatDateTime(lang: Lang, value: string | Date | null | undefined, timeZone: string): string {
 	if (!value) return '';
 	const date = new Date(value);
 	if (Number.isNaN(date.getTime())) return String(value);
@@ -121,13 +132,14 @@ export interface Translator {
 	number(value: number, fractionDigits?: number): string;
 }
 
-export function translator(lang: Lang): Translator {
+/** `timeZone` is the instance's, in which instants are shown (calendar days have none). */
+export function translator(lang: Lang, timeZone: string): Translator {
 	return {
 		lang,
 		t: (key, params) => translate(lang, key, params),
 		msg: (message) => translate(lang, message.key, message.params),
 		date: (value, style) => formatDate(lang, value, style),
-		dateTime: (value) => formatDateTime(lang, value),
+		dateTime: (value) => formatDateTime(lang, value, timeZone),
 		number: (value, digits) => formatNumber(lang, value, digits)
 	};
 }

@@ -4,7 +4,7 @@
  * Review statuses are computed here from stored dates with the pure `reviewSchedule`, never stored.
  * The portfolio is read with a handful of queries for all projects at once, not one per project.
  */
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from './db';
 import {
 	action,
@@ -20,11 +20,13 @@ import {
 	type Project,
 	type Watchpoint
 } from './db/schema';
+import { instanceTimeZone } from './clock';
+import { withinProjects } from './project-scope';
+import { readWatchConfig } from './watch-job';
 import { addDays, dayInZone } from '../domain/dates';
 import { healthIndex, isRating } from '../domain/ratings';
 import {
 	ATTENTION_ORDER,
-	DEFAULT_TIME_ZONE,
 	reviewSchedule,
 	type ScheduleOptions,
 	type WatchpointSchedule
@@ -38,17 +40,19 @@ import {
 	type WatchpointKind
 } from '../domain/types';
 
-/** The instance's time zone: "today" is the day the coordinators' clock shows. */
-export function instanceTimeZone(): string {
-	return process.env.VIGIE_TZ || DEFAULT_TIME_ZONE;
-}
-
-/** Today as the instance's users see it. */
-export function instanceToday(now: Date): IsoDate {
-	return dayInZone(now, instanceTimeZone());
-}
-
+/**
+ * How statuses are counted; each option left out takes the instance's setting: the time zone
+ * from `VIGIE_TZ`, the "due soon" window from the thresholds an administrator saved, the same
+ * ones the watch job reads.
+ */
 export type OverviewOptions = ScheduleOptions;
+
+function scheduleOptionsFor(db: Db, options: OverviewOptions): Required<ScheduleOptions> {
+	return {
+		timeZone: options.timeZone ?? instanceTimeZone(),
+		remindBeforeDays: options.remindBeforeDays ?? readWatchConfig(db).remindBeforeDays
+	};
+}
 
 export interface WatchpointOverviewRow {
 	trackedId: number;
@@ -96,6 +100,7 @@ interface TrackedRow {
 	graceDays: number | null;
 	snoozedUntil: string | null;
 	owner: string | null;
+	trackedSince: string | null;
 }
 
 function trackedRows(db: Db, projectIds: number[]): TrackedRow[] {
@@ -113,7 +118,8 @@ function trackedRows(db: Db, projectIds: number[]): TrackedRow[] {
 			cadenceDays: trackedWatchpoint.cadenceDays,
 			graceDays: trackedWatchpoint.graceDays,
 			snoozedUntil: trackedWatchpoint.snoozedUntil,
-			owner: trackedWatchpoint.owner
+			owner: trackedWatchpoint.owner,
+			trackedSince: trackedWatchpoint.trackedSince
 		})
 		.from(trackedWatchpoint)
 		.innerJoin(watchpoint, eq(watchpoint.id, trackedWatchpoint.watchpointId))
@@ -129,6 +135,17 @@ interface LatestState {
 }
 
 const stateKey = (projectId: number, watchpointId: number) => `${projectId}:${watchpointId}`;
+
+/** Items by key, in their original order: one pass instead of a filter per key. */
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+	const groups = new Map<K, T[]>();
+	for (const item of items) {
+		const group = groups.get(keyOf(item));
+		if (group) group.push(item);
+		else groups.set(keyOf(item), [item]);
+	}
+	return groups;
+}
 
 /**
  * Latest assessment and latest rating of every (project, watch-point), in two window queries.
@@ -177,16 +194,15 @@ function emptyCounts(): StatusCounts {
 	return Object.fromEntries(REVIEW_STATUSES.map((s) => [s, 0])) as StatusCounts;
 }
 
+/** The rows of project `p`, from its own tracked watch-points. */
 function buildRows(
 	p: Pick<Project, 'id' | 'startDate' | 'defaultCadenceDays' | 'defaultGraceDays'>,
 	tracked: TrackedRow[],
 	states: Map<string, LatestState>,
 	now: Date,
-	options: OverviewOptions
+	scheduleOptions: Required<ScheduleOptions>
 ): WatchpointOverviewRow[] {
-	const scheduleOptions = { timeZone: instanceTimeZone(), ...options };
 	return tracked
-		.filter((t) => t.projectId === p.id)
 		.map((t) => {
 			const state = states.get(stateKey(p.id, t.watchpointId));
 			const cadenceDays = t.cadenceDays ?? p.defaultCadenceDays;
@@ -211,6 +227,7 @@ function buildRows(
 					{
 						projectStart: p.startDate,
 						lastReviewedOn: state?.lastReviewedOn ?? null,
+						trackedSince: t.trackedSince,
 						cadenceDays,
 						graceDays,
 						snoozedUntil: t.snoozedUntil
@@ -242,13 +259,14 @@ function countStatuses(rows: WatchpointOverviewRow[]): StatusCounts {
 
 /** Where each of a project's active tracked watch-points stands as of `now`, most urgent first. */
 export function projectOverview(db: Db, p: Project, now: Date, options: OverviewOptions = {}): ProjectOverview {
-	const rows = buildRows(p, trackedRows(db, [p.id]), latestStates(db, [p.id]), now, options);
+	const scheduleOptions = scheduleOptionsFor(db, options);
+	const rows = buildRows(p, trackedRows(db, [p.id]), latestStates(db, [p.id]), now, scheduleOptions);
 	const reviews = db
 		.select({ count: sql<number>`count(*)`, last: sql<string | null>`max(${review.heldOn})` })
 		.from(review)
 		.where(eq(review.projectId, p.id))
 		.get();
-	const today = dayInZone(now, options.timeZone ?? instanceTimeZone());
+	const today = dayInZone(now, scheduleOptions.timeZone);
 	const actions = db
 		.select({
 			open: sql<number>`count(*)`,
@@ -305,24 +323,18 @@ export interface PortfolioOptions extends OverviewOptions {
 	projectIds?: readonly number[] | null;
 }
 
-/** The condition keeping a query to the projects the reader may see. */
-function withinProjects(projectIds: readonly number[] | null | undefined): SQL | undefined {
-	if (projectIds === null || projectIds === undefined) return undefined;
-	return projectIds.length > 0 ? inArray(project.id, [...projectIds]) : sql`0`;
-}
-
 /** One summary per project for the dashboard, those needing attention first. */
 export function portfolioOverview(db: Db, now: Date, options: PortfolioOptions = {}): ProjectSummary[] {
-	const { includeArchived = false, projectIds, ...scheduleOptions } = options;
+	const { includeArchived = false, projectIds, ...overviewOptions } = options;
 	const projects = db
 		.select()
 		.from(project)
-		.where(and(includeArchived ? undefined : isNull(project.archivedAt), withinProjects(projectIds)))
+		.where(and(includeArchived ? undefined : isNull(project.archivedAt), withinProjects(project.id, projectIds)))
 		.orderBy(asc(project.name))
 		.all();
 	if (projects.length === 0) return [];
 	const ids = projects.map((p) => p.id);
-	const tracked = trackedRows(db, ids);
+	const trackedByProject = groupBy(trackedRows(db, ids), (t) => t.projectId);
 	const states = latestStates(db, ids);
 	const lastReviews = db
 		.select({ projectId: review.projectId, last: sql<string>`max(${review.heldOn})` })
@@ -330,7 +342,8 @@ export function portfolioOverview(db: Db, now: Date, options: PortfolioOptions =
 		.where(inArray(review.projectId, ids))
 		.groupBy(review.projectId)
 		.all();
-	const today = dayInZone(now, scheduleOptions.timeZone ?? instanceTimeZone());
+	const scheduleOptions = scheduleOptionsFor(db, overviewOptions);
+	const today = dayInZone(now, scheduleOptions.timeZone);
 	const actions = db
 		.select({
 			projectId: action.projectId,
@@ -341,10 +354,12 @@ export function portfolioOverview(db: Db, now: Date, options: PortfolioOptions =
 		.where(and(inArray(action.projectId, ids), eq(action.status, 'open')))
 		.groupBy(action.projectId)
 		.all();
+	const actionsByProject = new Map(actions.map((x) => [x.projectId, x]));
+	const lastReviewOn = new Map(lastReviews.map((x) => [x.projectId, x.last]));
 	return projects
 		.map((p) => {
-			const rows = buildRows(p, tracked, states, now, scheduleOptions);
-			const a = actions.find((x) => x.projectId === p.id);
+			const rows = buildRows(p, trackedByProject.get(p.id) ?? [], states, now, scheduleOptions);
+			const a = actionsByProject.get(p.id);
 			return {
 				id: p.id,
 				slug: p.slug,
@@ -355,7 +370,7 @@ export function portfolioOverview(db: Db, now: Date, options: PortfolioOptions =
 				health: healthIndex(rows.map((r) => r.rating)),
 				counts: countStatuses(rows),
 				neverReviewed: rows.filter((r) => r.lastReviewedOn === null).length,
-				lastReviewOn: lastReviews.find((x) => x.projectId === p.id)?.last ?? null,
+				lastReviewOn: lastReviewOn.get(p.id) ?? null,
 				openActions: a?.open ?? 0,
 				overdueActions: a?.overdue ?? 0
 			};
@@ -429,6 +444,8 @@ export function watchpointHistory(db: Db, projectId: number, watchpointKey: stri
 				.orderBy(asc(action.id))
 				.all()
 		: [];
+	const peopleByReview = groupBy(people, (p) => p.reviewId);
+	const actionsByAssessment = groupBy(actions, (a) => a.assessmentId);
 	return {
 		watchpoint: wp,
 		tracked: Boolean(tracked),
@@ -438,12 +455,14 @@ export function watchpointHistory(db: Db, projectId: number, watchpointKey: stri
 			facilitator: r.facilitator,
 			rating: isRating(r.rating) ? r.rating : null,
 			comment: r.comment,
-			participants: people
-				.filter((p) => p.reviewId === r.reviewId)
-				.map(({ id, name, level }) => ({ id, name, level })),
-			actions: actions
-				.filter((a) => a.assessmentId === r.assessmentId)
-				.map(({ id, title, owner, dueOn, status }) => ({ id, title, owner, dueOn, status }))
+			participants: (peopleByReview.get(r.reviewId) ?? []).map(({ id, name, level }) => ({ id, name, level })),
+			actions: (actionsByAssessment.get(r.assessmentId) ?? []).map(({ id, title, owner, dueOn, status }) => ({
+				id,
+				title,
+				owner,
+				dueOn,
+				status
+			}))
 		}))
 	};
 }
@@ -492,10 +511,11 @@ export function healthTrend(db: Db, projectId: number): TrendPoint[] {
 		.innerJoin(review, eq(review.id, assessment.reviewId))
 		.where(and(eq(review.projectId, projectId), sql`${assessment.rating} IS NOT NULL`))
 		.all();
+	const ratedByReview = groupBy(rated, (a) => a.reviewId);
 	const current = new Map<number, Rating>();
 	return reviews.map((r) => {
-		for (const a of rated) {
-			if (a.reviewId === r.id && isRating(a.rating) && tracked.has(a.watchpointId)) current.set(a.watchpointId, a.rating);
+		for (const a of ratedByReview.get(r.id) ?? []) {
+			if (isRating(a.rating) && tracked.has(a.watchpointId)) current.set(a.watchpointId, a.rating);
 		}
 		return { reviewId: r.id, heldOn: r.heldOn, health: healthIndex([...current.values()]) };
 	});
@@ -535,7 +555,7 @@ export function portfolioTrend(
 	const projects = db
 		.select({ id: project.id })
 		.from(project)
-		.where(and(isNull(project.archivedAt), withinProjects(options.projectIds)))
+		.where(and(isNull(project.archivedAt), withinProjects(project.id, options.projectIds)))
 		.all();
 	const ids = projects.map((p) => p.id);
 	if (ids.length === 0) return months.map((month) => ({ month, health: null, projects: 0 }));
@@ -589,7 +609,7 @@ export function projectCounts(db: Db, projectIds?: readonly number[] | null): { 
 			archived: sql<number>`coalesce(sum(case when ${project.archivedAt} is not null then 1 else 0 end), 0)`
 		})
 		.from(project)
-		.where(withinProjects(projectIds))
+		.where(withinProjects(project.id, projectIds))
 		.get();
 	return { all: row?.all ?? 0, archived: row?.archived ?? 0 };
 }

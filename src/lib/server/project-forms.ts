@@ -6,15 +6,12 @@
  */
 import { FormReader, LIMITS, SLUG_PATTERN, slugify, type FieldErrors, type FormResult } from '../domain/validation';
 import { addDays } from '../domain/dates';
+import { CADENCE_LIMITS, GRACE_LIMITS } from '../domain/schedule';
 import { ACTOR_LEVELS, PROJECT_STATUSES, type IsoDate } from '../domain/types';
 import type { ActorInput, CommitmentInput, NewProjectInput, ProjectInput, TrackedSettingsInput } from './projects';
 
 /** Slugs that would collide with the routes beside `/projects/[slug]` (`/projects/new`). */
 export const RESERVED_SLUGS: readonly string[] = ['new'];
-
-/** Bounds of the review rhythm: at least daily, at most every two years. */
-export const CADENCE_LIMITS = { min: 1, max: 730 } as const;
-export const GRACE_LIMITS = { min: 0, max: 365 } as const;
 
 export interface Parsed<T> extends FormResult {
 	/** null when the form has errors */

@@ -1,6 +1,4 @@
-import type { Lang } from '$lib/i18n';
-
-const locales: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
+import { locales, type Lang } from '$lib/i18n';
 
 /** `2026-03` → "mars 2026" / "Mar 2026": the x labels of monthly charts. */
 export function monthLabel(lang: Lang, month: string): string {

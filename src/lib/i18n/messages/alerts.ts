@@ -14,6 +14,8 @@ export const fr = {
 		'Revu pour la dernière fois le {lastReviewedOn}, ce point devait l’être à nouveau le {dueOn} (tous les {cadenceDays} jours). Le délai de grâce a expiré le {graceEndsOn} : {daysLate} jours de retard.',
 	'alert.rule.lapsed.explanation_never':
 		'Ce point n’a jamais été revu depuis le lancement du projet, le {startDate}. Une première revue était attendue le {dueOn} (tous les {cadenceDays} jours) et le délai de grâce a expiré le {graceEndsOn}.',
+	'alert.rule.lapsed.explanation_since_tracked':
+		'Ce point est suivi par le projet depuis le {trackedSince} et n’a pas été revu depuis. Une revue était attendue le {dueOn} (tous les {cadenceDays} jours) et le délai de grâce a expiré le {graceEndsOn}.',
 
 	'alert.rule.project_unreviewed.name': 'Projet sans revue',
 	'alert.rule.project_unreviewed.explanation':
@@ -67,8 +69,8 @@ export const fr = {
 	'alert.rule.pasted_across_projects.explanation':
 		'Le commentaire du {date} (« {comment} ») se retrouve presque à l’identique dans : {projects} (similarité {similarity} %). Une solution plaquée d’un projet à l’autre ? Mieux vaut l’inventer avec les partenaires de chacun.',
 
-	'alert.config.timeZone.label': 'Fuseau horaire',
-	'alert.config.timeZone.help': 'Le jour « d’aujourd’hui » pour les échéances, par exemple Europe/Paris.',
+	'alert.config.time_zone_instance':
+		'Les échéances se comptent en jours du fuseau horaire de l’instance : {timeZone}. Il se règle avec la variable d’environnement VIGIE_TZ.',
 	'alert.config.remindBeforeDays.label': 'Rappel avant échéance (jours)',
 	'alert.config.remindBeforeDays.help': 'Un point passe « bientôt dû » ce nombre de jours avant son échéance.',
 	'alert.config.defaultCadenceDays.label': 'Cadence par défaut (jours)',
@@ -100,7 +102,6 @@ export const fr = {
 	'alert.config.pastedMinWords.label': 'Copié entre projets : longueur minimale (mots)',
 	'alert.config.pastedMinWords.help': 'Les commentaires plus courts ne comptent pas : les formules brèves sont communes.',
 	'alert.config.error.range': 'Valeur attendue entre {min} et {max}.',
-	'alert.config.error.time_zone': 'Fuseau horaire inconnu (par exemple Europe/Paris).',
 	'alert.config.error.critical_before_warning':
 		'Doit être au moins égal au seuil « attention » ({warning}).',
 	'alert.config.error.not_settings': 'Ces réglages sont illisibles.'
@@ -116,6 +117,8 @@ export const en: Record<keyof typeof fr, string> = {
 		'Last reviewed on {lastReviewedOn}, this point was due again on {dueOn} (every {cadenceDays} days). The grace period ended on {graceEndsOn}: {daysLate} days late.',
 	'alert.rule.lapsed.explanation_never':
 		'This point has never been reviewed since the project started on {startDate}. A first review was expected by {dueOn} (every {cadenceDays} days) and the grace period ended on {graceEndsOn}.',
+	'alert.rule.lapsed.explanation_since_tracked':
+		'The project has tracked this point since {trackedSince} and has not reviewed it since. A review was expected by {dueOn} (every {cadenceDays} days) and the grace period ended on {graceEndsOn}.',
 
 	'alert.rule.project_unreviewed.name': 'Project not reviewed',
 	'alert.rule.project_unreviewed.explanation':
@@ -169,8 +172,8 @@ export const en: Record<keyof typeof fr, string> = {
 	'alert.rule.pasted_across_projects.explanation':
 		'The comment of {date} (“{comment}”) appears almost word for word in: {projects} ({similarity} % similar). A solution pasted from one project to another? Better to work it out with each project’s partners.',
 
-	'alert.config.timeZone.label': 'Time zone',
-	'alert.config.timeZone.help': 'What “today” means for due dates, for example Europe/Paris.',
+	'alert.config.time_zone_instance':
+		'Due dates are counted in days of the instance’s time zone: {timeZone}. It is set with the VIGIE_TZ environment variable.',
 	'alert.config.remindBeforeDays.label': 'Reminder before due date (days)',
 	'alert.config.remindBeforeDays.help': 'A point reads “due soon” this many days before it is due.',
 	'alert.config.defaultCadenceDays.label': 'Default cadence (days)',
@@ -202,7 +205,6 @@ export const en: Record<keyof typeof fr, string> = {
 	'alert.config.pastedMinWords.label': 'Pasted across projects: shortest comment (words)',
 	'alert.config.pastedMinWords.help': 'Shorter comments do not count: brief phrases are common ground.',
 	'alert.config.error.range': 'Expected a value between {min} and {max}.',
-	'alert.config.error.time_zone': 'Unknown time zone (for example Europe/Paris).',
 	'alert.config.error.critical_before_warning': 'Must be at least the warning threshold ({warning}).',
 	'alert.config.error.not_settings': 'These settings cannot be read.'
 };

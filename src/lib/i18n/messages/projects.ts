@@ -29,9 +29,9 @@ export const fr = {
 		'Un projet en pause ou clos ne déclenche ni rappel ni alerte. Enregistrer un projet déjà clos permet d’en garder les enseignements.',
 	'project.field.cadence': 'Rythme des revues (jours)',
 	'project.field.cadence_hint':
-		'Nombre de jours entre deux revues d’un même point, de 1 à 730. 90 jours correspondent à un trimestre.',
+		'Nombre de jours entre deux revues d’un même point, de {min} à {max}. 90 jours correspondent à un trimestre.',
 	'project.field.grace': 'Délai de grâce (jours)',
-	'project.field.grace_hint': 'Jours de retard tolérés avant qu’une alerte ne soit levée, de 0 à 365.',
+	'project.field.grace_hint': 'Jours de retard tolérés avant qu’une alerte ne soit levée, de {min} à {max}.',
 
 	// Creation
 	'projects.new.title': 'Nouveau projet de coopération',
@@ -185,10 +185,10 @@ export const fr = {
 	'tracked.back': 'Retour aux points suivis',
 	'tracked.field.cadence': 'Rythme propre (jours)',
 	'tracked.field.cadence_hint':
-		'Laissez vide pour suivre le rythme du projet ({days} jours). De 1 à 730 jours.',
+		'Laissez vide pour suivre le rythme du projet ({days} jours). De {min} à {max} jours.',
 	'tracked.field.grace': 'Délai de grâce propre (jours)',
 	'tracked.field.grace_hint':
-		'Laissez vide pour suivre le délai du projet ({days} jours). De 0 à 365 jours.',
+		'Laissez vide pour suivre le délai du projet ({days} jours). De {min} à {max} jours.',
 	'tracked.field.owner': 'Responsable',
 	'tracked.field.owner_hint': 'La personne qui veille sur ce point entre deux revues.',
 	'tracked.field.snoozed_until': 'En pause jusqu’au',
@@ -247,9 +247,9 @@ export const en: Record<keyof typeof fr, string> = {
 		'A paused or closed project sends no reminder and raises no alert. Recording a project that is already closed keeps its lessons.',
 	'project.field.cadence': 'Review rhythm (days)',
 	'project.field.cadence_hint':
-		'Days between two reviews of the same watch-point, from 1 to 730. 90 days is a quarter.',
+		'Days between two reviews of the same watch-point, from {min} to {max}. 90 days is a quarter.',
 	'project.field.grace': 'Grace period (days)',
-	'project.field.grace_hint': 'Days of delay tolerated before an alert is raised, from 0 to 365.',
+	'project.field.grace_hint': 'Days of delay tolerated before an alert is raised, from {min} to {max}.',
 
 	'projects.new.title': 'New cooperation project',
 	'projects.new.intro':
@@ -392,9 +392,9 @@ export const en: Record<keyof typeof fr, string> = {
 	'tracked.edit.meta': '{title} — {name}',
 	'tracked.back': 'Back to the tracked watch-points',
 	'tracked.field.cadence': 'Own rhythm (days)',
-	'tracked.field.cadence_hint': 'Leave empty to follow the project’s rhythm ({days} days). From 1 to 730 days.',
+	'tracked.field.cadence_hint': 'Leave empty to follow the project’s rhythm ({days} days). From {min} to {max} days.',
 	'tracked.field.grace': 'Own grace period (days)',
-	'tracked.field.grace_hint': 'Leave empty to follow the project’s grace period ({days} days). From 0 to 365 days.',
+	'tracked.field.grace_hint': 'Leave empty to follow the project’s grace period ({days} days). From {min} to {max} days.',
 	'tracked.field.owner': 'Owner',
 	'tracked.field.owner_hint': 'The person who keeps an eye on this watch-point between reviews.',
 	'tracked.field.snoozed_until': 'Snoozed until',

@@ -1,7 +1,8 @@
-import { explainAlert, projectAlerts } from '$lib/server/alerts';
+import { projectAlerts } from '$lib/server/alerts';
 import { getDb } from '$lib/server/db';
-import { explanationForReader, guardProject, readerScope } from '$lib/server/permissions';
-import { healthTrend, instanceToday, projectOverview } from '$lib/server/overview';
+import { alertForReader, guardProject, readerScope } from '$lib/server/permissions';
+import { instanceToday } from '$lib/server/clock';
+import { healthTrend, projectOverview } from '$lib/server/overview';
 import { WATCHPOINT_KINDS, type WatchpointKind } from '$lib/domain/types';
 import type { PageServerLoad } from './$types';
 
@@ -16,9 +17,6 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 		kind,
 		overview: projectOverview(db, project, now),
 		trend: healthTrend(db, project.id),
-		alerts: projectAlerts(db, project.id, instanceToday(now)).map((a) => ({
-			...a,
-			text: explainAlert(locals.lang, explanationForReader(a.explanation, reader, locals.lang))
-		}))
+		alerts: projectAlerts(db, project.id, instanceToday(now)).map((a) => alertForReader(a, reader, locals.lang))
 	};
 };

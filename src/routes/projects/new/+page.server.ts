@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { dayInZone } from '$lib/domain/dates';
-import { DEFAULT_CADENCE_DAYS, DEFAULT_GRACE_DAYS, DEFAULT_TIME_ZONE } from '$lib/domain/schedule';
+import { DEFAULT_CADENCE_DAYS, DEFAULT_GRACE_DAYS } from '$lib/domain/schedule';
+import { instanceToday } from '$lib/server/clock';
 import { getDb } from '$lib/server/db';
 import { parseNewProjectForm, slugShown } from '$lib/server/project-forms';
 import { withSlugCheck } from '$lib/server/projects';
@@ -15,7 +15,7 @@ export const load: PageServerLoad = () => ({
 		trigger: '',
 		stakes: '',
 		ambition: '',
-		startDate: dayInZone(new Date(), DEFAULT_TIME_ZONE),
+		startDate: instanceToday(new Date()),
 		status: 'active',
 		defaultCadenceDays: DEFAULT_CADENCE_DAYS,
 		defaultGraceDays: DEFAULT_GRACE_DAYS

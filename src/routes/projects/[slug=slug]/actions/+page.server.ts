@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import type { FieldErrors } from '$lib/domain/validation';
 import { getDb } from '$lib/server/db';
-import { instanceToday } from '$lib/server/overview';
+import { instanceToday } from '$lib/server/clock';
 import { guardProject, type GuardEvent } from '$lib/server/permissions';
 import {
 	actionWatchpoints,

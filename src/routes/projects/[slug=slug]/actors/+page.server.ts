@@ -1,7 +1,6 @@
 import { fail } from '@sveltejs/kit';
-import { dayInZone } from '$lib/domain/dates';
-import { DEFAULT_TIME_ZONE } from '$lib/domain/schedule';
 import type { MessageKey } from '$lib/i18n';
+import { instanceToday } from '$lib/server/clock';
 import { getDb } from '$lib/server/db';
 import { parseActorForm, parseCommitmentForm, parseId } from '$lib/server/project-forms';
 import {
@@ -23,17 +22,13 @@ const DONE: Record<string, MessageKey> = {
 	'commitment-deleted': 'commitments.deleted'
 };
 
-function today(): string {
-	return dayInZone(new Date(), DEFAULT_TIME_ZONE);
-}
-
 export const load: PageServerLoad = ({ params, locals, url }) => {
 	const { project } = guardProject({ params, locals }, 'view');
 	const db = getDb();
 	return {
 		actors: listActors(db, project.id),
 		commitments: listCommitments(db, project.id),
-		today: today(),
+		today: instanceToday(new Date()),
 		notice: DONE[url.searchParams.get('done') ?? ''] ?? null
 	};
 };
@@ -48,7 +43,7 @@ export const actions: Actions = {
 	},
 	addCommitment: async ({ request, params, locals }) => {
 		const { project } = guardProject({ params, locals }, 'coordinate');
-		const parsed = parseCommitmentForm(await request.formData(), { today: today() });
+		const parsed = parseCommitmentForm(await request.formData(), { today: instanceToday(new Date()) });
 		if (!parsed.input) return fail(400, { form: 'commitment' as const, values: parsed.values, errors: parsed.errors });
 		const result = createCommitment(getDb(), project.id, parsed.input);
 		if (!result.ok) return fail(400, { form: 'commitment' as const, values: parsed.values, errors: result.errors });
@@ -63,7 +58,7 @@ export const actions: Actions = {
 			return fail(404, { form: 'informed' as const, errors: { id: { key: 'error.commitment_not_found' as MessageKey } } });
 		}
 		// a second click (or a second tab) finds it already informed: nothing to change, nothing to report
-		markCommitmentInformed(db, found.id, today(), { projectId: project.id });
+		markCommitmentInformed(db, found.id, instanceToday(new Date()), { projectId: project.id });
 		return { form: 'informed' as const, done: 'commitments.marked' as MessageKey };
 	}
 };

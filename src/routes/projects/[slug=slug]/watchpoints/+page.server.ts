@@ -1,6 +1,5 @@
-import { dayInZone } from '$lib/domain/dates';
-import { DEFAULT_TIME_ZONE } from '$lib/domain/schedule';
 import type { MessageKey } from '$lib/i18n';
+import { instanceToday } from '$lib/server/clock';
 import { getDb } from '$lib/server/db';
 import { guardProject } from '$lib/server/permissions';
 import { listTrackedWatchpoints } from '$lib/server/projects';
@@ -15,7 +14,7 @@ export const load: PageServerLoad = ({ params, locals, url }) => {
 	const { project } = guardProject({ params, locals }, 'view');
 	return {
 		tracked: listTrackedWatchpoints(getDb(), project.id),
-		today: dayInZone(new Date(), DEFAULT_TIME_ZONE),
+		today: instanceToday(new Date()),
 		notice: DONE[url.searchParams.get('done') ?? ''] ?? null
 	};
 };

@@ -1,6 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { dayInZone } from '$lib/domain/dates';
-import { DEFAULT_TIME_ZONE } from '$lib/domain/schedule';
+import { instanceToday } from '$lib/server/clock';
 import { getDb } from '$lib/server/db';
 import { parseId, parseTrackedSettingsForm } from '$lib/server/project-forms';
 import {
@@ -20,19 +19,17 @@ function trackedOf(event: GuardEvent & { params: { id: string } }) {
 	return { project, tracked };
 }
 
-const today = () => dayInZone(new Date(), DEFAULT_TIME_ZONE);
-
 export const load: PageServerLoad = ({ params, locals }) => {
 	const { project, tracked } = trackedOf({ params, locals });
 	// the owner is free text, but most often one of the project's actors: offered as suggestions
-	return { tracked, actors: listActors(getDb(), project.id), today: today() };
+	return { tracked, actors: listActors(getDb(), project.id), today: instanceToday(new Date()) };
 };
 
 export const actions: Actions = {
 	save: async ({ request, params, locals }) => {
 		const { project, tracked } = trackedOf({ params, locals });
 		const parsed = parseTrackedSettingsForm(await request.formData(), {
-			today: today(),
+			today: instanceToday(new Date()),
 			currentSnoozedUntil: tracked.snoozedUntil
 		});
 		if (!parsed.input) return fail(400, { values: parsed.values, errors: parsed.errors });

@@ -1,6 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { dayInZone } from '$lib/domain/dates';
-import { DEFAULT_TIME_ZONE } from '$lib/domain/schedule';
+import { instanceToday } from '$lib/server/clock';
 import { getDb } from '$lib/server/db';
 import { parseCommitmentForm, parseId } from '$lib/server/project-forms';
 import {
@@ -26,16 +25,14 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	return {
 		commitment,
 		actors: listActors(getDb(), project.id),
-		today: dayInZone(new Date(), DEFAULT_TIME_ZONE)
+		today: instanceToday(new Date())
 	};
 };
 
 export const actions: Actions = {
 	update: async ({ request, params, locals }) => {
 		const { project, commitment } = commitmentOf({ params, locals });
-		const parsed = parseCommitmentForm(await request.formData(), {
-			today: dayInZone(new Date(), DEFAULT_TIME_ZONE)
-		});
+		const parsed = parseCommitmentForm(await request.formData(), { today: instanceToday(new Date()) });
 		if (!parsed.input) return fail(400, { values: parsed.values, errors: parsed.errors });
 		const result = updateCommitment(getDb(), project.id, commitment.id, parsed.input);
 		if (!result.ok) return fail(400, { values: parsed.values, errors: result.errors });
