@@ -19,8 +19,20 @@ import { performance } from 'node:perf_hooks';
 import { openDatabase, type Db } from '../lib/server/db';
 import { runScan } from '../lib/server/watch-job';
 import { addDays } from '../lib/domain/dates';
+import { readArgs, usageError } from './args';
 
 const TARGETS = { fullScanMs: 2000, rescanMs: 1000, peakMemoryMb: 300 };
+const DEFAULT_SIZE = { projects: 500, watchpoints: 20, reviews: 60 };
+
+const USAGE = `Usage: vigie bench [--projects N] [--watchpoints N] [--reviews N] [--keep]
+
+Builds a large portfolio in a temporary database (nothing is written elsewhere), times a full
+watch scan, an unchanged re-scan and a re-scan after one edit, and reports the peak memory.
+Exits 1 when a target is missed (full scan < ${TARGETS.fullScanMs} ms, re-scan < ${TARGETS.rescanMs} ms, < ${TARGETS.peakMemoryMb} MB).
+  --projects N     projects in the portfolio (default ${DEFAULT_SIZE.projects})
+  --watchpoints N  watch-points each project tracks (default ${DEFAULT_SIZE.watchpoints})
+  --reviews N      monthly reviews of each project (default ${DEFAULT_SIZE.reviews})
+  --keep           keep the temporary database and print where it is`;
 /** The instant the scans look from: fixed, so that runs compare. */
 const AS_OF = new Date('2026-03-02T08:00:00Z');
 const TIME_ZONE = 'Europe/Paris';
@@ -307,21 +319,11 @@ export function generatePortfolio(db: Db, size: BenchSize, seed = 20260302): { a
 	return { assessments, actions };
 }
 
-function parseSize(args: string[]): (BenchSize & { keep: boolean }) | string {
-	const size = { projects: 500, watchpoints: 20, reviews: 60, keep: false };
-	for (let i = 0; i < args.length; i++) {
-		const arg = args[i];
-		if (arg === '--keep') {
-			size.keep = true;
-			continue;
-		}
-		const field = ({ '--projects': 'projects', '--watchpoints': 'watchpoints', '--reviews': 'reviews' } as const)[arg as '--projects'];
-		const value = Number(args[i + 1]);
-		if (!field || !Number.isInteger(value) || value < 1) return `unknown or invalid option: ${arg} ${args[i + 1] ?? ''}`;
-		size[field] = value;
-		i++;
-	}
-	return size;
+/** A count of at least 1, or the reason it is not one. */
+function count(option: string, raw: string | undefined, fallback: number): number {
+	if (raw === undefined) return fallback;
+	const value = Number(raw);
+	return Number.isInteger(value) && value >= 1 ? value : usageError(`--${option}: not a whole number of at least 1: ${raw}`);
 }
 
 /** The bench prints its own table; the scans' log lines would only interleave with it. */
@@ -435,11 +437,15 @@ export async function run(args: string[]): Promise<number> {
 		console.log(JSON.stringify(measure(args[1])));
 		return 0;
 	}
-	const size = parseSize(args);
-	if (typeof size === 'string') {
-		console.error(`${size}\n\nUsage: vigie bench [--projects N] [--watchpoints N] [--reviews N] [--keep]`);
-		return 2;
-	}
+	const values = { projects: 'a number', watchpoints: 'a number', reviews: 'a number' };
+	const read = readArgs(args, USAGE, { flags: ['keep'], values }, (o) => ({
+		projects: count('projects', o.projects, DEFAULT_SIZE.projects),
+		watchpoints: count('watchpoints', o.watchpoints, DEFAULT_SIZE.watchpoints),
+		reviews: count('reviews', o.reviews, DEFAULT_SIZE.reviews),
+		keep: o.keep
+	}));
+	if (!read.ok) return read.exitCode;
+	const size = read.value;
 	const dir = mkdtempSync(join(tmpdir(), 'vigie-bench-'));
 	const path = join(dir, 'bench.db');
 	try {

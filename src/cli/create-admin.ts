@@ -9,6 +9,7 @@ import { closeDb, getDb, openDatabase } from '../lib/server/db';
 import { createAdmin, findUserByEmail } from '../lib/server/auth/users';
 import { FormReader } from '../lib/domain/validation';
 import { translate, type Message } from '../lib/i18n';
+import { readArgs, usageError } from './args';
 
 const say = (message: Message): string => translate('en', message.key, message.params);
 
@@ -22,28 +23,6 @@ Creates an administrator account.
 The password is asked twice on a terminal (not echoed), or read from the first line of
 standard input when it is not a terminal. It needs at least 8 characters and must not be one
 of the most common passwords.`;
-
-interface Args {
-	email: string;
-	name: string | null;
-	db: string | null;
-}
-
-function parseArgs(args: string[]): Args | string {
-	const parsed: Args = { email: '', name: null, db: null };
-	for (let i = 0; i < args.length; i++) {
-		const arg = args[i];
-		const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-		const value = () => inline ?? args[++i];
-		if (flag === '--email') parsed.email = value() ?? '';
-		else if (flag === '--name') parsed.name = value() ?? '';
-		else if (flag === '--db') parsed.db = value() ?? '';
-		else return `unknown option: ${arg}`;
-	}
-	if (!parsed.email) return '--email is required';
-	if (parsed.db === '') return '--db needs a path';
-	return parsed;
-}
 
 /** Reads a line from the terminal without showing what is typed. */
 function promptHidden(question: string): Promise<string> {
@@ -100,15 +79,12 @@ async function readPassword(): Promise<string | Message> {
 }
 
 export async function run(args: string[]): Promise<number> {
-	if (args.includes('--help') || args.includes('-h')) {
-		console.log(USAGE);
-		return 0;
-	}
-	const parsed = parseArgs(args);
-	if (typeof parsed === 'string') {
-		console.error(`${parsed}\n\n${USAGE}`);
-		return 2;
-	}
+	const read = readArgs(args, USAGE, { values: { email: 'an address', name: 'a name', db: 'a path' } }, (o) => {
+		if (!o.email) usageError('--email is required');
+		return { email: o.email, name: o.name ?? null, db: o.db ?? null };
+	});
+	if (!read.ok) return read.exitCode;
+	const parsed = read.value;
 	const form = new FormData();
 	form.set('email', parsed.email);
 	const reader = new FormReader(form);

@@ -4,10 +4,13 @@
  * watch job once as of that day, so that a new user finds a living dashboard, alerts included.
  * An empty database only, unless `--force`.
  */
-import { dayInZone, isIsoDate } from '../lib/domain/dates';
+import { isIsoDate } from '../lib/domain/dates';
+import { instanceTimeZone, instanceToday } from '../lib/server/clock';
 import { DEFAULT_DATABASE_URL, openDatabase } from '../lib/server/db';
 import { DemoRefusedError, loadDemo } from '../lib/server/demo';
-import { runScan, watchTimeZone } from '../lib/server/watch-job';
+import { log } from '../lib/server/log';
+import { runScan } from '../lib/server/watch-job';
+import { readArgs, usageError } from './args';
 import { middayInZone } from './scan';
 
 const USAGE = `Usage: vigie demo [--force] [--at YYYY-MM-DD] [--db PATH]
@@ -20,50 +23,16 @@ frozen ratings, the same circle of people…), then runs the watch job once as o
   --at YYYY-MM-DD  the day the history leads up to (default today)
   --db PATH        the database file (default DATABASE_URL, or ${DEFAULT_DATABASE_URL})`;
 
-interface DemoArgs {
-	force: boolean;
-	at: string | null;
-	db: string | null;
-	help: boolean;
-}
-
-function parseArgs(args: string[]): DemoArgs | string {
-	const parsed: DemoArgs = { force: false, at: null, db: null, help: false };
-	for (let i = 0; i < args.length; i++) {
-		const arg = args[i];
-		const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-		const flag = eq > 0 ? arg.slice(0, eq) : arg;
-		const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
-		const value = () => inline ?? args[++i];
-		if (flag === '--help' || flag === '-h') parsed.help = true;
-		else if (flag === '--force') parsed.force = true;
-		else if (flag === '--at') {
-			const raw = value();
-			if (!raw) return '--at needs a day (2027-03-01)';
-			if (!isIsoDate(raw)) return `--at: not a calendar day in the form YYYY-MM-DD: ${raw}`;
-			parsed.at = raw;
-		} else if (flag === '--db') {
-			const raw = value();
-			if (!raw) return '--db needs a path';
-			parsed.db = raw;
-		} else return `unknown option: ${arg}`;
-	}
-	return parsed;
-}
-
 export async function run(args: string[]): Promise<number> {
-	const parsed = parseArgs(args);
-	if (typeof parsed === 'string') {
-		console.error(`${parsed}\n\n${USAGE}`);
-		return 2;
-	}
-	if (parsed.help) {
-		console.log(USAGE);
-		return 0;
-	}
+	const read = readArgs(args, USAGE, { flags: ['force'], values: { at: 'a day (2027-03-01)', db: 'a path' } }, (o) => {
+		if (o.at !== undefined && !isIsoDate(o.at)) usageError(`--at: not a calendar day in the form YYYY-MM-DD: ${o.at}`);
+		return { force: o.force, at: o.at ?? null, db: o.db ?? null };
+	});
+	if (!read.ok) return read.exitCode;
+	const parsed = read.value;
 	const url = parsed.db ?? (process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
-	const timeZone = watchTimeZone();
-	const today = parsed.at ?? dayInZone(new Date(), timeZone);
+	const timeZone = instanceTimeZone();
+	const today = parsed.at ?? instanceToday(new Date());
 	const db = openDatabase(url);
 	try {
 		const summary = loadDemo(db, { today, force: parsed.force });
@@ -76,8 +45,8 @@ export async function run(args: string[]): Promise<number> {
 			now: parsed.at ? middayInZone(parsed.at, timeZone) : new Date(),
 			trigger: 'cli',
 			// stdout carries the summary; only problems are worth a log line here
-			log: (level, event, fields = {}) => {
-				if (level !== 'info') console.error(JSON.stringify({ at: new Date().toISOString(), level, event, ...fields }));
+			log: (level, event, fields) => {
+				if (level !== 'info') log(level, event, fields);
 			}
 		});
 		if (scan.status === 'completed') {

@@ -11,7 +11,12 @@ const commands: Record<string, Command> = {
 		summary: 'create an administrator: create-admin --email ADDRESS [--name NAME] (password asked, or read from stdin)',
 		load: () => import('./create-admin')
 	},
-	bench: { summary: 'time a full scan of a large generated portfolio (temporary database)', load: () => import('./bench') }
+	bench: { summary: 'time a full scan of a large generated portfolio (temporary database)', load: () => import('./bench') },
+	remind: {
+		summary: 'queue the reminders of the day (e-mails, webhooks): remind [--at ISO-DATE] [--dry-run] [--json] [--db PATH]',
+		load: () => import('./remind')
+	},
+	backup: { summary: 'copy the database while the server runs: backup FILE [--force] [--db PATH]', load: () => import('./backup') }
 };
 
 function usage(): string {

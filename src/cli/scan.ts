@@ -8,8 +8,11 @@
  */
 import { closeDb, getDb, openDatabase, type Db } from '../lib/server/db';
 import { alertsById, explainAlert, type AlertView } from '../lib/server/alerts';
-import { runScan, watchTimeZone, type ScanOutcome } from '../lib/server/watch-job';
+import { logToStderr } from '../lib/server/log';
+import { instanceTimeZone } from '../lib/server/clock';
+import { runScan, type ScanOutcome } from '../lib/server/watch-job';
 import { isIsoDate } from '../lib/domain/dates';
+import { readArgs, usageError } from './args';
 
 const USAGE = `Usage: vigie scan [--at ISO-DATE] [--json] [--db PATH]
 
@@ -21,12 +24,6 @@ Runs the watch job once and prints what it opened, resolved and left open.
 
 /** Exit code when another process held the lease: try again later (EX_TEMPFAIL). */
 export const EXIT_SKIPPED = 75;
-
-interface ScanArgs {
-	at: Date;
-	json: boolean;
-	db: string | null;
-}
 
 /** Midday of `day` in `timeZone`: the same calendar day there whatever the zone's offset. */
 export function middayInZone(day: string, timeZone: string): Date {
@@ -52,28 +49,6 @@ export function parseAt(value: string, timeZone: string): Date | null {
 	if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value)) return null;
 	const date = new Date(value);
 	return Number.isNaN(date.getTime()) ? null : date;
-}
-
-function parseArgs(args: string[], timeZone: string): ScanArgs | string {
-	const parsed: ScanArgs = { at: new Date(), json: false, db: null };
-	for (let i = 0; i < args.length; i++) {
-		const arg = args[i];
-		const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-		const value = () => inline ?? args[++i];
-		if (flag === '--json') parsed.json = true;
-		else if (flag === '--at') {
-			const raw = value();
-			if (!raw) return '--at needs a date (2027-03-01) or an ISO instant (2027-03-01T08:30:00Z)';
-			const at = parseAt(raw, timeZone);
-			if (!at) return `--at: not a date or an ISO instant with its zone: ${raw}`;
-			parsed.at = at;
-		} else if (flag === '--db') {
-			const raw = value();
-			if (!raw) return '--db needs a path';
-			parsed.db = raw;
-		} else return `unknown option: ${arg}`;
-	}
-	return parsed;
 }
 
 function describe(alert: AlertView) {
@@ -142,16 +117,14 @@ function report(db: Db, outcome: ScanOutcome & { status: 'completed' }, json: bo
 }
 
 export async function run(args: string[]): Promise<number> {
-	if (args.includes('--help') || args.includes('-h')) {
-		console.log(USAGE);
-		return 0;
-	}
-	const timeZone = watchTimeZone();
-	const parsed = parseArgs(args, timeZone);
-	if (typeof parsed === 'string') {
-		console.error(`${parsed}\n\n${USAGE}`);
-		return 2;
-	}
+	const values = { at: 'a date (2027-03-01) or an ISO instant (2027-03-01T08:30:00Z)', db: 'a path' };
+	const read = readArgs(args, USAGE, { flags: ['json'], values }, (o) => {
+		const at = o.at === undefined ? new Date() : parseAt(o.at, instanceTimeZone());
+		if (!at) usageError(`--at: not a date or an ISO instant with its zone: ${o.at}`);
+		return { at, json: o.json, db: o.db ?? null };
+	});
+	if (!read.ok) return read.exitCode;
+	const parsed = read.value;
 
 	const db = parsed.db ? openDatabase(parsed.db) : getDb();
 	try {
@@ -159,7 +132,7 @@ export async function run(args: string[]): Promise<number> {
 		const outcome = runScan(db, {
 			now: parsed.at,
 			trigger: 'cli',
-			log: (level, event, fields = {}) => console.error(JSON.stringify({ at: new Date().toISOString(), level, event, ...fields }))
+			log: logToStderr
 		});
 		if (outcome.status === 'skipped') {
 			const message = `Skipped: another scan holds the lease until ${outcome.heldUntil ?? 'soon'}. Try again later.`;

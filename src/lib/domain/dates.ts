@@ -47,7 +47,3 @@ export function dayInZone(now: Date, timeZone: string): IsoDate {
 	const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
 	return `${get('year')}-${get('month')}-${get('day')}`;
 }
-
-export function maxDay(a: IsoDate, b: IsoDate): IsoDate {
-	return a > b ? a : b;
-}

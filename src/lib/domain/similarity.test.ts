@@ -54,6 +54,13 @@ describe('normaliseText', () => {
 		expect(normaliseText('Partners have not been informed')).toContain('non');
 	});
 
+	it("reads an English n't as a negation, and a French t' as no negation at all", () => {
+		expect(normaliseText("The partners weren't told")).toBe(normaliseText('The partners were not told'));
+		expect(normaliseText("We don't meet the mayor")).toContain('non');
+		expect(normaliseText("Le comité avance en t'appuyant sur les élus")).toBe(normaliseText('Le comité avance en appuyant sur les élus'));
+		expect(normaliseText("On t'a demandé de relancer le maire")).not.toContain('non');
+	});
+
 	it('reads small numbers in words and in figures alike', () => {
 		expect(normaliseText('deux actions pilotes')).toBe(normaliseText('2 actions pilotes'));
 	});

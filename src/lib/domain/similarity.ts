@@ -86,6 +86,11 @@ function fold(code: number): string {
 	return f;
 }
 
+/** The English words that "n't" shortens a "not" after ("don't", "wasn't", "can't", "won't"…). */
+const NEGATED_CONTRACTIONS = new Set([
+	'don', 'doesn', 'didn', 'isn', 'aren', 'wasn', 'weren', 'can', 'couldn', 'won', 'wouldn', 'shouldn', 'haven', 'hasn', 'hadn', 'ain'
+]);
+
 /**
  * Lowercase ASCII words: accents stripped, apostrophes and punctuation as separators. One pass
  * over the characters: the watch job reads tens of thousands of comments per scan.
@@ -116,9 +121,10 @@ function words(text: string): string[] {
 	}
 	if (run >= 0) word += lower.slice(run);
 	if (word !== '') out.push(word);
-	// English contractions: "hasn't" reads "has not", keeping its negation as a word of its own
+	// English contractions: "hasn't" reads "has not", keeping its negation as a word of its own.
+	// Only the English forms: in French a lone "t" follows many words ("en t'appuyant", "on t'a dit").
 	for (let i = 1; i < out.length; i++) {
-		if (out[i] === 't' && out[i - 1].length > 1 && out[i - 1].endsWith('n')) {
+		if (out[i] === 't' && NEGATED_CONTRACTIONS.has(out[i - 1])) {
 			out[i - 1] = out[i - 1].slice(0, -1);
 			out[i] = 'not';
 		}
@@ -476,13 +482,6 @@ export function textSimilarity(a: string | PreparedText, b: string | PreparedTex
 	if (pa.raw === pb.raw || pa.fingerprint === pb.fingerprint) return 1;
 	const grams = trigramDice(pa, pb);
 	return combine(wordDice(pa, pb, grams), grams);
-}
-
-/** The two measures behind `textSimilarity`, to explain or tune it. */
-export function similarityParts(a: string | PreparedText, b: string | PreparedText): { words: number; trigrams: number } {
-	const pa = asPrepared(a);
-	const pb = asPrepared(b);
-	return { words: wordDice(pa, pb), trigrams: trigramDice(pa, pb) };
 }
 
 /**

@@ -159,13 +159,3 @@ export function markDone(db: Db, projectId: number, actionId: number, today: Iso
 export function markDropped(db: Db, projectId: number, actionId: number, today: IsoDate): CloseResult {
 	return close(db, projectId, actionId, 'dropped', today);
 }
-
-/** Open actions of a project, newest first: for a count or a short list elsewhere. */
-export function openActions(db: Db, projectId: number) {
-	return db
-		.select()
-		.from(action)
-		.where(and(eq(action.projectId, projectId), eq(action.status, 'open')))
-		.orderBy(desc(action.id))
-		.all();
-}

@@ -10,6 +10,7 @@ import type { Db } from './db';
 import { assessment, review } from './db/schema';
 import type { ReviewInput } from './reviews';
 import { commentRepeat, type CommentRepeatKind } from '../domain/comment-repeat';
+import { CONFIRM_REPEATS } from '../domain/review-form';
 import type { IsoDate } from '../domain/types';
 import type { WatchConfig } from '../domain/watch-config';
 
@@ -122,5 +123,5 @@ export function repeatedCommentWarnings(
 
 /** The form's answer to the warning: "save anyway" sends `confirmRepeats=1`. */
 export function repeatsConfirmed(data: FormData): boolean {
-	return data.get('confirmRepeats') === '1';
+	return data.get(CONFIRM_REPEATS.name) === CONFIRM_REPEATS.value;
 }

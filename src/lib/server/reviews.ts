@@ -4,7 +4,7 @@
  * for, a follow-up action. A review is written whole or not at all: the review row, its
  * participants, its assessments and their actions share one synchronous transaction.
  */
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from './db';
 import {
 	action,
@@ -20,6 +20,7 @@ import {
 } from './db/schema';
 import { FormReader, LIMITS, type FieldErrors } from '../domain/validation';
 import { isIsoDate } from '../domain/dates';
+import { ASSESSMENTS_ERROR, assessmentFields, parseAssessmentField } from '../domain/review-form';
 import { healthIndex, isRating } from '../domain/ratings';
 import { ACTOR_LEVELS, type ActorLevel, type IsoDate, type Rating, type WatchpointKind } from '../domain/types';
 
@@ -63,21 +64,6 @@ export type ParsedReviewForm =
 	| { ok: true; input: ReviewInput; values: ReviewFormValues; errors: FieldErrors }
 	| { ok: false; input: null; values: ReviewFormValues; errors: FieldErrors };
 
-/** Field names of one watch-point's block in the review form. */
-export const assessmentFields = (watchpointId: number) =>
-	({
-		rating: `rating-${watchpointId}`,
-		comment: `comment-${watchpointId}`,
-		actionTitle: `actionTitle-${watchpointId}`,
-		actionOwner: `actionOwner-${watchpointId}`,
-		actionDue: `actionDue-${watchpointId}`
-	}) as const;
-
-const PER_WATCHPOINT_FIELD = /^(rating|comment|actionTitle|actionOwner|actionDue)-(.*)$/;
-
-/** The error key that gathers everything about the assessments as a whole (e.g. none given). */
-export const ASSESSMENTS_ERROR = 'assessments';
-
 /**
  * Reads the review form. Every value typed comes back in `values` (participants as a
  * comma-separated list), every problem in `errors` under the field's name, so the page can show
@@ -103,12 +89,12 @@ export function parseReviewForm(data: FormData, context: ReviewFormContext): Par
 	// form was shown) must not be silently dropped: the reviewer would think it was saved.
 	const allowed = new Set(context.watchpointIds);
 	for (const name of new Set(data.keys())) {
-		const match = PER_WATCHPOINT_FIELD.exec(name);
-		if (!match) continue;
-		const id = Number(match[2]);
+		const field = parseAssessmentField(name);
+		if (!field) continue;
+		const id = Number(field.watchpointId);
 		if (!Number.isInteger(id) || !allowed.has(id)) {
 			form.raw(name);
-			form.fail(`rating-${match[2]}`, { key: 'review.error.unknown_watchpoint' });
+			form.fail(assessmentFields(field.watchpointId).rating, { key: 'review.error.unknown_watchpoint' });
 		}
 	}
 
@@ -192,6 +178,15 @@ function assertBelongsToProject(tx: Tx, projectId: number, input: ReviewInput, a
 	}
 }
 
+function isProjectReview(tx: Tx, projectId: number, reviewId: number): boolean {
+	const found = tx
+		.select({ id: review.id })
+		.from(review)
+		.where(and(eq(review.id, reviewId), eq(review.projectId, projectId)))
+		.get();
+	return found !== undefined;
+}
+
 function writeParticipants(tx: Tx, reviewId: number, participantIds: number[]): void {
 	tx.delete(reviewParticipant).where(eq(reviewParticipant.reviewId, reviewId)).run();
 	const unique = [...new Set(participantIds)];
@@ -242,12 +237,7 @@ const sameTitle = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.t
  */
 export function updateReview(db: Db, projectId: number, reviewId: number, input: ReviewInput): boolean {
 	return db.transaction((tx) => {
-		const existing = tx
-			.select({ id: review.id })
-			.from(review)
-			.where(and(eq(review.id, reviewId), eq(review.projectId, projectId)))
-			.get();
-		if (!existing) return false;
+		if (!isProjectReview(tx, projectId, reviewId)) return false;
 		const previous = tx.select().from(assessment).where(eq(assessment.reviewId, reviewId)).all();
 		assertBelongsToProject(
 			tx,
@@ -311,12 +301,7 @@ export function updateReview(db: Db, projectId: number, reviewId: number, input:
  */
 export function deleteReview(db: Db, projectId: number, reviewId: number): boolean {
 	return db.transaction((tx) => {
-		const existing = tx
-			.select({ id: review.id })
-			.from(review)
-			.where(and(eq(review.id, reviewId), eq(review.projectId, projectId)))
-			.get();
-		if (!existing) return false;
+		if (!isProjectReview(tx, projectId, reviewId)) return false;
 		const assessmentIds = tx
 			.select({ id: assessment.id })
 			.from(assessment)
@@ -463,18 +448,33 @@ export function listReviews(db: Db, projectId: number): ReviewSummary[] {
 		.innerJoin(assessment, eq(assessment.id, action.assessmentId))
 		.where(eq(action.projectId, projectId))
 		.all();
+	const levelsByReview = new Map<number, ActorLevel[]>();
+	for (const p of participants) {
+		const levels = levelsByReview.get(p.reviewId);
+		if (levels) levels.push(p.level);
+		else levelsByReview.set(p.reviewId, [p.level]);
+	}
+	const ratingsByReview = new Map<number, (Rating | null)[]>();
+	for (const a of assessed) {
+		const rating = isRating(a.rating) ? a.rating : null;
+		const ratings = ratingsByReview.get(a.reviewId);
+		if (ratings) ratings.push(rating);
+		else ratingsByReview.set(a.reviewId, [rating]);
+	}
+	const actionCount = new Map<number, number>();
+	for (const a of actions) actionCount.set(a.reviewId, (actionCount.get(a.reviewId) ?? 0) + 1);
 	return reviews.map((r) => {
-		const people = participants.filter((p) => p.reviewId === r.id);
-		const ratings = assessed.filter((a) => a.reviewId === r.id).map((a) => (isRating(a.rating) ? a.rating : null));
+		const levels = levelsByReview.get(r.id) ?? [];
+		const ratings = ratingsByReview.get(r.id) ?? [];
 		return {
 			id: r.id,
 			heldOn: r.heldOn,
 			facilitator: r.facilitator,
-			participantCount: people.length,
-			levels: ACTOR_LEVELS.filter((level) => people.some((p) => p.level === level)),
+			participantCount: levels.length,
+			levels: ACTOR_LEVELS.filter((level) => levels.includes(level)),
 			assessedCount: ratings.length,
 			health: healthIndex(ratings),
-			actionCount: actions.filter((a) => a.reviewId === r.id).length
+			actionCount: actionCount.get(r.id) ?? 0
 		};
 	});
 }
@@ -490,6 +490,9 @@ export interface PreviousAssessment {
  * The latest assessment of each watch-point before a day (all of them when no day is given),
  * keyed by watch-point id: the form shows it so that the reviewer says what changed rather than
  * copying last time's words. `excludeReviewId` leaves out the review being edited.
+ * One window query: the form opens on projects with years of reviews, and needs one row per
+ * watch-point, not every assessment ever made. Same-day reviews are ordered by id, so the one
+ * entered last wins.
  */
 export function previousAssessments(
 	db: Db,
@@ -497,24 +500,19 @@ export function previousAssessments(
 	beforeDay?: IsoDate,
 	excludeReviewId?: number
 ): Record<number, PreviousAssessment> {
-	const rows = db
-		.select({
-			reviewId: review.id,
-			heldOn: review.heldOn,
-			watchpointId: assessment.watchpointId,
-			rating: assessment.rating,
-			comment: assessment.comment
-		})
-		.from(assessment)
-		.innerJoin(review, eq(review.id, assessment.reviewId))
-		.where(eq(review.projectId, projectId))
-		.orderBy(desc(review.heldOn), desc(review.id))
-		.all();
+	const conditions = [sql`r.project_id = ${projectId}`];
+	if (beforeDay) conditions.push(sql`r.held_on < ${beforeDay}`);
+	if (excludeReviewId !== undefined) conditions.push(sql`r.id <> ${excludeReviewId}`);
+	const rows = db.all<{ reviewId: number; heldOn: string; watchpointId: number; rating: number | null; comment: string }>(sql`
+		SELECT review_id AS reviewId, held_on AS heldOn, watchpoint_id AS watchpointId, rating, comment FROM (
+			SELECT r.id AS review_id, r.held_on, a.watchpoint_id, a.rating, a.comment,
+				ROW_NUMBER() OVER (PARTITION BY a.watchpoint_id ORDER BY r.held_on DESC, r.id DESC) AS rn
+			FROM ${assessment} a JOIN ${review} r ON r.id = a.review_id
+			WHERE ${sql.join(conditions, sql` AND `)}
+		) WHERE rn = 1`);
 	const latest: Record<number, PreviousAssessment> = {};
 	for (const r of rows) {
-		if (beforeDay && r.heldOn >= beforeDay) continue;
-		if (excludeReviewId !== undefined && r.reviewId === excludeReviewId) continue;
-		latest[r.watchpointId] ??= {
+		latest[r.watchpointId] = {
 			reviewId: r.reviewId,
 			heldOn: r.heldOn,
 			rating: isRating(r.rating) ? r.rating : null,
