@@ -7,7 +7,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTempDb, NOW, type TempDb } from '../helpers/db';
 import type { Db } from '../../src/lib/server/db';
-import { alert, auditEvent, project, projectMember, user, type User } from '../../src/lib/server/db/schema';
+import {
+	alert,
+	assessment,
+	auditEvent,
+	project,
+	projectMember,
+	review,
+	user,
+	watchpoint,
+	type User
+} from '../../src/lib/server/db/schema';
+import { runScan } from '../../src/lib/server/watch-job';
 import { ensureFramework } from '../../src/lib/server/framework';
 import { createProject, type NewProjectInput } from '../../src/lib/server/projects';
 import { alertCounts, countOpenAlerts, listAlerts } from '../../src/lib/server/alerts';
@@ -17,6 +28,7 @@ import {
 	changeRole,
 	contributableProjectIds,
 	createProjectAsCoordinator,
+	alertForReader,
 	explanationForReader,
 	listMembers,
 	projectRoleOf,
@@ -230,31 +242,83 @@ describe('what a person can see', () => {
 });
 
 describe('an alert that names other projects', () => {
-	const pasted = {
-		key: 'alert.rule.pasted_across_projects.explanation',
-		params: { date: '2026-10-01', comment: 'RAS', projects: 'Mobilité, Santé', count: 2, similarity: 97 }
-	};
+	const PASTED = 'Le comité de pilotage reconduit la même feuille de route que les autres territoires sans adaptation locale.';
 
-	it('keeps the names of projects the reader does not belong to out of what they read', () => {
+	/** A review of each project whose comment on the same watch-point is the same paragraph, then a scan. */
+	function pasteEverywhere(projects: { id: number }[]) {
+		const [first] = db.select().from(watchpoint).orderBy(watchpoint.id).limit(1).all();
+		for (const p of projects) {
+			const held = db.insert(review).values({ projectId: p.id, heldOn: '2026-11-02' }).returning().get();
+			db.insert(assessment).values({ reviewId: held.id, watchpointId: first.id, rating: 3, comment: PASTED }).run();
+		}
+		expect(runScan(db, { now: NOW, trigger: 'cli', timeZone: 'Europe/Paris' }).status).toBe('completed');
+	}
+
+	function pastedAlertOf(projectId: number) {
+		const found = listAlerts(db, { projectId, rule: 'pasted_across_projects' }).alerts;
+		expect(found).toHaveLength(1);
+		return found[0];
+	}
+
+	it('names only the projects the reader belongs to, even when a hidden one has a comma in its name or shares a name', () => {
 		const claire = person('Claire Martin');
 		const paul = person('Paul Durand');
-		projectBy(claire, 'Eau', 'eau');
-		const mobilite = projectBy(paul, 'Mobilité', 'mobilite');
-		projectBy(paul, 'Santé', 'sante');
+		const admin = person('Anne Admin', { isAdmin: true });
+		const eau = projectBy(claire, 'Eau', 'eau');
+		const assainissement = projectBy(paul, 'Eau, assainissement', 'eau-assainissement');
+		const mobilite = projectBy(claire, 'Mobilité', 'mobilite');
+		const mobiliteSud = projectBy(paul, 'Mobilité', 'mobilite-sud');
+		pasteEverywhere([eau, assainissement, mobilite, mobiliteSud]);
+		const pasted = pastedAlertOf(eau.id);
+		expect(pasted.evidence.projects?.map((p) => p.id).sort()).toEqual([assainissement.id, mobilite.id, mobiliteSud.id].sort());
 
-		const hidden = explanationForReader(pasted, readerScope(db, claire), 'fr');
-		expect(hidden.params?.projects).toBe('2 autres projets');
-		expect(JSON.stringify(hidden)).not.toMatch(/Mobilité|Santé/);
+		const forClaire = alertForReader(pasted, readerScope(db, claire), 'fr');
+		expect(forClaire.explanation.params).toMatchObject({ projects: 'Mobilité, 2 autres projets', count: 3 });
+		expect(forClaire.text).toContain('dans : Mobilité, 2 autres projets (similarité 100 %)');
+		// nothing the page sends to the browser names the hidden projects, nor counts them by id
+		expect(JSON.stringify(forClaire)).not.toMatch(/assainissement/);
+		expect(forClaire.evidence?.projects).toEqual([{ id: mobilite.id, name: 'Mobilité' }]);
+		expect(alertForReader(pasted, readerScope(db, claire), 'en').text).toContain('in: Mobilité, 2 other projects (100 % similar)');
 
-		addMember(db, mobilite.id, { email: claire.email, role: 'viewer' }, { userId: paul.id }, NOW);
-		expect(explanationForReader(pasted, readerScope(db, claire), 'en').params?.projects).toBe('Mobilité, 1 other project');
-		expect(explanationForReader(pasted, readerScope(db, paul), 'fr')).toEqual(pasted);
+		// from Paul's side: his other project by name (the one he belongs to), Claire's two counted
+		const forPaul = alertForReader(pastedAlertOf(assainissement.id), readerScope(db, paul), 'fr');
+		expect(forPaul.explanation.params?.projects).toBe('Mobilité, 2 autres projets');
+		expect(forPaul.evidence?.projects).toEqual([{ id: mobiliteSud.id, name: 'Mobilité' }]);
+		expect(JSON.stringify(forPaul)).not.toMatch(/"Eau"/);
+
+		const forAdmin = alertForReader(pasted, readerScope(db, admin), 'fr');
+		expect(forAdmin.explanation.params?.projects).toBe(
+			pasted.evidence.projects?.map((p) => p.name).join(', ')
+		);
+		expect(forAdmin.explanation.params?.projects).toContain('Eau, assainissement');
 	});
 
-	it('shows an admin every name', () => {
-		const admin = person('Anne Admin', { isAdmin: true });
-		expect(readerScope(db, admin)).toBeNull();
-		expect(explanationForReader(pasted, null, 'fr')).toEqual(pasted);
+	it('sums up the projects beyond five, whoever reads', () => {
+		const anne = person('Anne Admin', { isAdmin: true });
+		const projects = Array.from({ length: 8 }, (_, k) => projectBy(anne, `Territoire ${k + 1}`, `territoire-${k + 1}`));
+		pasteEverywhere(projects);
+		const shown = explanationForReader(pastedAlertOf(projects[0].id), null, 'fr');
+		expect(shown.params?.projects).toBe('Territoire 2, Territoire 3, Territoire 4, Territoire 5, Territoire 6, 2 autres projets');
+	});
+
+	it('keeps the names of an alert stored without project ids for admins only', () => {
+		const claire = person('Claire Martin');
+		const stored = {
+			explanation: {
+				key: 'alert.rule.pasted_across_projects.explanation',
+				params: { date: '2026-10-01', comment: 'RAS', projects: 'Eau, assainissement, Santé', count: 2, similarity: 97 }
+			},
+			evidence: { reviewIds: [] }
+		};
+		projectBy(claire, 'Santé', 'sante');
+		expect(explanationForReader(stored, readerScope(db, claire), 'fr').params?.projects).toBe('2 autres projets');
+		expect(explanationForReader(stored, null, 'fr')).toEqual(stored.explanation);
+	});
+
+	it('leaves every other explanation as it is', () => {
+		const claire = person('Claire Martin');
+		const lapsed = { explanation: { key: 'alert.rule.lapsed.name' }, evidence: { reviewIds: [] } };
+		expect(explanationForReader(lapsed, readerScope(db, claire), 'fr')).toBe(lapsed.explanation);
 	});
 });
 

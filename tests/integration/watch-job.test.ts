@@ -16,7 +16,9 @@ import {
 	review,
 	reviewParticipant,
 	scanRun,
+	setting,
 	trackedWatchpoint,
+	user,
 	watchpoint
 } from '../../src/lib/server/db/schema';
 import {
@@ -27,7 +29,18 @@ import {
 	resolveAlert,
 	snoozeAlert
 } from '../../src/lib/server/alerts';
-import { acquireLease, loadHistories, readWatchConfig, runScan, saveWatchConfig, SCAN_LEASE } from '../../src/lib/server/watch-job';
+import {
+	acquireLease,
+	loadHistories,
+	readWatchConfig,
+	readWatchDataVersion,
+	runScan,
+	saveWatchConfig,
+	SCAN_LEASE
+} from '../../src/lib/server/watch-job';
+import { createSession, validateSession } from '../../src/lib/server/auth/sessions';
+import { recordAudit } from '../../src/lib/server/auth/audit';
+import { enqueue } from '../../src/lib/server/notify/outbox';
 import { evaluatePortfolio, type ProjectHistory } from '../../src/lib/domain/watch-rules';
 import { generatePortfolio } from '../../src/cli/bench';
 import { addDays } from '../../src/lib/domain/dates';
@@ -197,6 +210,60 @@ describe('the watch job', () => {
 
 		// and a new day is a new judgement, even with the same data
 		expect(runScan(t.db, { now: later(NOW, 1), trigger: 'cron' })).toMatchObject({ reused: false });
+	});
+
+	it('still reuses its findings while people browse: session renewals, audit rows, notifications', () => {
+		const f = givenProject(t.db);
+		const person = t.db
+			.insert(user)
+			.values({ email: 'claire.martin@example.org', name: 'Claire Martin', createdAt: NOW.toISOString() })
+			.returning()
+			.get();
+		const { token } = createSession(t.db, person.id, NOW);
+		expect(runScan(t.db, { now: NOW, trigger: 'cron' })).toMatchObject({ status: 'completed', reused: false });
+		const version = readWatchDataVersion(t.db);
+
+		// a signed-in person keeps browsing: the session slides forward (a write each minute) …
+		const renewed = validateSession(t.db, token, later(NOW, 0.01));
+		expect(renewed?.session.lastSeenAt).toBe(later(NOW, 0.01).toISOString());
+		// … an admin's action is written in the log, an e-mail is queued, an alert acknowledged
+		recordAudit(t.db, 'sign_in', { actorUserId: person.id, subject: person.email }, later(NOW, 0.01));
+		enqueue(t.db, { channel: 'email', recipient: person.email, subject: 'Bonjour', body: 'Texte' }, later(NOW, 0.01));
+		const [open] = lapsedAlerts(t.db);
+		expect(acknowledgeAlert(t.db, open.id, { note: 'Vu en comité', expectedStatus: 'open' }).ok).toBe(true);
+
+		expect(readWatchDataVersion(t.db)).toBe(version);
+		expect(runScan(t.db, { now: later(NOW, 0.02), trigger: 'cron' })).toMatchObject({ status: 'completed', reused: true });
+
+		// a review is data the rules read: the next scan runs them again
+		givenReview(t.db, f, TODAY, ['Le service juridique a relu la convention ; signature prévue en janvier.']);
+		expect(readWatchDataVersion(t.db)).toBeGreaterThan(version!);
+		expect(runScan(t.db, { now: later(NOW, 0.03), trigger: 'cron' })).toMatchObject({ status: 'completed', reused: false });
+		expect(lapsedAlerts(t.db).every((a) => a.status === 'resolved')).toBe(true);
+		expect(runScan(t.db, { now: later(NOW, 0.04), trigger: 'cron' })).toMatchObject({ reused: true });
+	});
+
+	it.each([
+		['a project renamed', (db: Db, f: Fixture) => db.update(project).set({ name: 'Canal bleu' }).where(eq(project.id, f.projectId)).run()],
+		['an actor added', (db: Db, f: Fixture) => db.insert(actor).values({ projectId: f.projectId, name: 'Inès Roux', level: 'operational' }).run()],
+		[
+			'a commitment recorded',
+			(db: Db, f: Fixture) =>
+				db.insert(commitment).values({ projectId: f.projectId, actorId: f.actorIds[0], description: 'Relire la convention', recordedOn: TODAY }).run()
+		],
+		['a watch-point snoozed', (db: Db, f: Fixture) => db.update(trackedWatchpoint).set({ snoozedUntil: '2027-01-04' }).where(eq(trackedWatchpoint.id, f.trackedIds[0])).run()],
+		['an action closed', (db: Db, f: Fixture) => db.update(action).set({ status: 'done' }).where(eq(action.projectId, f.projectId)).run()],
+		['a watch-point reworded', (db: Db, f: Fixture) => db.update(watchpoint).set({ titleFr: 'Point revu' }).where(eq(watchpoint.id, f.watchpointIds[0])).run()],
+		['a participant removed', (db: Db) => db.delete(reviewParticipant).run()],
+		['a setting saved', (db: Db) => db.insert(setting).values({ key: 'autre', value: { a: 1 } }).run()]
+	])('runs the rules again after %s', (_, change) => {
+		const f = givenProject(t.db);
+		givenReview(t.db, f, '2026-10-01', ['Comité de pilotage tenu.']);
+		t.db.insert(action).values({ projectId: f.projectId, title: 'Relancer la mairie' }).run();
+		runScan(t.db, { now: NOW, trigger: 'cron' });
+		expect(runScan(t.db, { now: later(NOW, 0.01), trigger: 'cron' })).toMatchObject({ reused: true });
+		change(t.db, f);
+		expect(runScan(t.db, { now: later(NOW, 0.02), trigger: 'cron' })).toMatchObject({ reused: false });
 	});
 
 	it('judges a long history exactly as if every review had been read whole', () => {

@@ -336,7 +336,7 @@ describe('comment pasted across projects', () => {
 				key: 'alert.rule.pasted_across_projects.explanation',
 				params: { date: '2026-11-02', projects: 'Figeac en transition', count: 1, similarity: 100 }
 			},
-			evidence: { reviewIds: [b.id, a.id] }
+			evidence: { reviewIds: [b.id, a.id], projects: [{ id: figeac.project.id, name: 'Figeac en transition' }] }
 		});
 		expect(inNerac?.subjectKey).toMatch(new RegExp(`^comment:[0-9a-f]+:watchpoint:3:project:${nerac.project.id}$`));
 	});
@@ -378,5 +378,18 @@ describe('comment pasted across projects', () => {
 		for (const p of projects) review(p, '2026-10-01', { 1: [3, PASTED] });
 		const inFigeac = portfolio(...projects).find((f) => f.projectId === projects[0].project.id);
 		expect(inFigeac?.explanation.params).toMatchObject({ projects: 'Nérac, Millau', count: 2 });
+	});
+
+	it('keeps the other projects by id, so that a name with a comma or a name two projects share stays one project', () => {
+		const projects = ['Eau, assainissement', 'Eau', 'Eau'].map((name) => project({ name }));
+		for (const p of projects) review(p, '2026-10-01', { 1: [3, PASTED] });
+		const inFirst = portfolio(...projects).find((f) => f.projectId === projects[0].project.id);
+		expect(inFirst?.evidence.projects).toEqual([
+			{ id: projects[1].project.id, name: 'Eau' },
+			{ id: projects[2].project.id, name: 'Eau' }
+		]);
+		const inSecond = portfolio(...projects).find((f) => f.projectId === projects[1].project.id);
+		expect(inSecond?.evidence.projects?.map((p) => p.id)).toEqual([projects[0].project.id, projects[2].project.id]);
+		expect(inSecond?.explanation.params.count).toBe(2);
 	});
 });

@@ -540,7 +540,7 @@ export function pastedAcrossProjectsFindings(
 		if (projects.size < config.pastedMinProjects) continue;
 		for (const { i, similarity } of members) {
 			const c = comments[i];
-			const others = [...projects].filter(([id]) => id !== c.projectId).map(([, name]) => name);
+			const others = [...projects].filter(([id]) => id !== c.projectId).map(([id, name]) => ({ id, name }));
 			const otherReviews = members
 				.filter(({ i: k }) => comments[k].projectId !== c.projectId)
 				.map(({ i: k }) => comments[k].reviewId);
@@ -555,14 +555,21 @@ export function pastedAcrossProjectsFindings(
 					params: {
 						date: c.heldOn,
 						comment: excerpt(c.text.raw, 60),
-						projects: others.slice(0, 5).join(', ') + (others.length > 5 ? '…' : ''),
+						// for whoever reads the stored text as it is (the command line); a page builds its
+						// own list from `evidence.projects`, with only the names its reader may see
+						projects:
+							others
+								.slice(0, 5)
+								.map((p) => p.name)
+								.join(', ') + (others.length > 5 ? '…' : ''),
 						count: others.length,
 						similarity: percent(similarity)
 					}
 				},
 				evidence: {
 					reviewIds: [c.reviewId, ...new Set(otherReviews)],
-					similarity: Math.round(similarity * 1000) / 1000
+					similarity: Math.round(similarity * 1000) / 1000,
+					projects: others
 				}
 			});
 		}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ATTENTION_ORDER, reviewDueOn, reviewSchedule, type ScheduleInput } from './schedule';
+import { ATTENTION_ORDER, clockStartsOn, reviewDueOn, reviewSchedule, type ScheduleInput } from './schedule';
 
 /** 26 November 2026, 10:00 in Paris. */
 const NOW = new Date('2026-11-26T09:00:00Z');
@@ -80,6 +80,43 @@ describe('reviewSchedule', () => {
 
 		it('reads "never" for a project that has not started yet', () => {
 			expect(reviewSchedule(point(null, { projectStart: '2027-01-04' }), NOW).status).toBe('never');
+		});
+	});
+
+	describe('for a watch-point the project began tracking after it started', () => {
+		// the project started on 6 January 2025; the point was added to the framework later
+		it('reads "never", not lapsed, on the day it is added', () => {
+			expect(reviewSchedule(point(null, { trackedSince: '2026-11-26' }), NOW)).toMatchObject({
+				status: 'never',
+				countedFrom: '2026-11-26',
+				dueOn: '2027-02-24',
+				severity: null
+			});
+		});
+
+		it('is due soon, overdue, then lapsed counting from the day it was added', () => {
+			expect(reviewSchedule(point(null, { trackedSince: '2026-09-01' }), NOW).status).toBe('due_soon');
+			expect(reviewSchedule(point(null, { trackedSince: '2026-08-25' }), NOW).status).toBe('overdue');
+			expect(reviewSchedule(point(null, { trackedSince: '2026-08-20' }), NOW)).toMatchObject({
+				status: 'lapsed',
+				severity: 'warning',
+				graceEndsOn: '2026-11-25'
+			});
+			expect(reviewSchedule(point(null, { trackedSince: '2026-05-30' }), NOW).severity).toBe('critical');
+		});
+
+		it('counts from the project start when that is later', () => {
+			expect(reviewDueOn(point(null, { projectStart: '2026-10-01', trackedSince: '2026-03-02' }))).toBe('2026-12-30');
+			expect(clockStartsOn(point(null, { projectStart: '2026-10-01', trackedSince: null }))).toBe('2026-10-01');
+		});
+
+		it('counts from its last review once reviewed, or from the day it was restored if that is later', () => {
+			expect(reviewSchedule(point('2026-09-05', { trackedSince: '2026-03-02' }), NOW)).toMatchObject({ status: 'ok', countedFrom: '2026-09-05' });
+			expect(reviewSchedule(point('2025-02-03', { trackedSince: '2026-11-02' }), NOW)).toMatchObject({
+				status: 'ok',
+				countedFrom: '2026-11-02',
+				dueOn: '2027-01-31'
+			});
 		});
 	});
 

@@ -11,11 +11,24 @@ export const DEFAULT_GRACE_DAYS = 7;
 export const DEFAULT_REMIND_BEFORE_DAYS = 7;
 export const DEFAULT_TIME_ZONE = 'Europe/Paris';
 
+/**
+ * Bounds of a review rhythm in days, wherever one is typed (a project, a tracked watch-point,
+ * the watch job's default): at least daily, at most every two years.
+ */
+export const CADENCE_LIMITS = { min: 1, max: 730 } as const;
+/** Days of delay tolerated past the due day: none to a year. */
+export const GRACE_LIMITS = { min: 0, max: 365 } as const;
+
 export interface ScheduleInput {
-	/** the project's start date: the clock of a never-reviewed watch-point starts there */
+	/** the project's start date: the clock of a never-reviewed watch-point starts there (or at `trackedSince`, if later) */
 	projectStart: IsoDate;
 	/** the day of the latest review that assessed this watch-point, if any */
 	lastReviewedOn: IsoDate | null;
+	/**
+	 * the day the project started tracking this watch-point, when that was after the project's
+	 * creation (an item added to the framework or restored later on); null or absent: from the start
+	 */
+	trackedSince?: IsoDate | null;
 	cadenceDays: number;
 	graceDays: number;
 	snoozedUntil?: IsoDate | null;
@@ -32,19 +45,35 @@ export interface WatchpointSchedule {
 	dueOn: IsoDate;
 	/** the last day before the watch-point lapses */
 	graceEndsOn: IsoDate;
+	/** the day the clock counts from: the last review, the project's start or the day tracking began */
+	countedFrom: IsoDate;
 	/** positive: days left before due; negative: days late */
 	daysUntilDue: number;
 	/** severity the watch job gives a lapsed watch-point; null when it raises nothing */
 	severity: AlertSeverity | null;
 }
 
-/** Due day of the next review: last review (or the start, if none) plus the cadence. */
-export function reviewDueOn(input: Pick<ScheduleInput, 'projectStart' | 'lastReviewedOn' | 'cadenceDays'>): IsoDate {
-	return addDays(input.lastReviewedOn ?? input.projectStart, input.cadenceDays);
+type ClockInput = Pick<ScheduleInput, 'projectStart' | 'lastReviewedOn' | 'trackedSince'>;
+
+/**
+ * The day a watch-point's clock counts from: its last review (or the project's start, if none),
+ * but never before the project began tracking it. A watch-point added to the framework today
+ * must not be late in a project that started two years ago: nobody could have reviewed it.
+ * The same holds for one retired and restored: the time it was not watched does not count.
+ */
+export function clockStartsOn(input: ClockInput): IsoDate {
+	const from = input.lastReviewedOn ?? input.projectStart;
+	return input.trackedSince && input.trackedSince > from ? input.trackedSince : from;
+}
+
+/** Due day of the next review: the day the clock counts from (see `clockStartsOn`) plus the cadence. */
+export function reviewDueOn(input: ClockInput & Pick<ScheduleInput, 'cadenceDays'>): IsoDate {
+	return addDays(clockStartsOn(input), input.cadenceDays);
 }
 
 /**
- * - `never`: not reviewed yet, and the project started less than one cadence ago (minus the reminder window)
+ * - `never`: not reviewed yet, and the project started (or began tracking it) less than one
+ *   cadence ago (minus the reminder window)
  * - `ok`: due more than `remindBeforeDays` away
  * - `due_soon`: due within `remindBeforeDays` (due today included)
  * - `overdue`: past due, within the grace days
@@ -54,10 +83,11 @@ export function reviewDueOn(input: Pick<ScheduleInput, 'projectStart' | 'lastRev
 export function reviewSchedule(input: ScheduleInput, now: Date, options: ScheduleOptions = {}): WatchpointSchedule {
 	const remindBefore = options.remindBeforeDays ?? DEFAULT_REMIND_BEFORE_DAYS;
 	const today = dayInZone(now, options.timeZone ?? DEFAULT_TIME_ZONE);
-	const dueOn = reviewDueOn(input);
+	const countedFrom = clockStartsOn(input);
+	const dueOn = addDays(countedFrom, input.cadenceDays);
 	const graceEndsOn = addDays(dueOn, input.graceDays);
 	const daysUntilDue = daysBetween(today, dueOn);
-	const base = { dueOn, graceEndsOn, daysUntilDue };
+	const base = { dueOn, graceEndsOn, countedFrom, daysUntilDue };
 
 	if (input.snoozedUntil && input.snoozedUntil > today) {
 		return { ...base, status: 'snoozed', severity: null };
@@ -68,7 +98,7 @@ export function reviewSchedule(input: ScheduleInput, now: Date, options: Schedul
 	if (daysUntilDue >= 0) return { ...base, status: 'due_soon', severity: null };
 	if (-daysUntilDue <= input.graceDays) return { ...base, status: 'overdue', severity: null };
 
-	const since = daysBetween(input.lastReviewedOn ?? input.projectStart, today);
+	const since = daysBetween(countedFrom, today);
 	return { ...base, status: 'lapsed', severity: since >= 2 * input.cadenceDays ? 'critical' : 'warning' };
 }
 

@@ -66,6 +66,56 @@ describe('lapsed watch-points', () => {
 		expect(finding.evidence.reviewIds).toEqual([]);
 	});
 
+	describe('for a watch-point the project began tracking after it started (added to the framework, or restored)', () => {
+		function trackedSince(day: string) {
+			const h = project({ watchpoints: [1], startDate: '2024-03-04' });
+			h.tracked[0].trackedSince = day;
+			return h;
+		}
+
+		it('raises nothing until cadence and grace have passed since the day it was added', () => {
+			// a project started in 2024 would have it late, and critical, from its first day
+			expect(lapsedFindings(trackedSince('2026-11-26'), NOW)).toEqual([]);
+			// added on 20 August: due 18 November, grace until 25 November, lapsed on the 26th
+			expect(lapsedFindings(trackedSince('2026-08-21'), NOW)).toEqual([]);
+			const [finding] = lapsedFindings(trackedSince('2026-08-20'), NOW);
+			expect(finding).toMatchObject({ severity: 'warning' });
+			expect(finding.explanation).toEqual({
+				key: 'alert.rule.lapsed.explanation_since_tracked',
+				params: { trackedSince: '2026-08-20', dueOn: '2026-11-18', graceEndsOn: '2026-11-25', daysLate: 8, cadenceDays: 90 }
+			});
+		});
+
+		it('becomes critical at twice the cadence after the day it was added', () => {
+			expect(lapsedFindings(trackedSince('2026-05-30'), NOW)[0].severity).toBe('critical');
+			expect(lapsedFindings(trackedSince('2026-05-31'), NOW)[0].severity).toBe('warning');
+		});
+
+		it('counts from a review held after it was added, like any other', () => {
+			const h = trackedSince('2026-03-02');
+			review(h, '2026-08-20', { 1: [3, 'Bonne dynamique du groupe technique.'] });
+			expect(lapsedFindings(h, NOW)[0].explanation).toMatchObject({
+				key: 'alert.rule.lapsed.explanation',
+				params: { lastReviewedOn: '2026-08-20', daysLate: 8 }
+			});
+		});
+
+		it('counts from the day it was restored when its last review is older', () => {
+			const h = trackedSince('2026-11-02');
+			review(h, '2025-02-03', { 1: [2, 'Avant le retrait du point.'] });
+			expect(lapsedFindings(h, NOW)).toEqual([]);
+		});
+
+		it('counts from the project start when the project started later than the day it was added', () => {
+			const h = project({ watchpoints: [1], startDate: '2026-06-01' });
+			h.tracked[0].trackedSince = '2026-02-02';
+			expect(lapsedFindings(h, NOW)[0].explanation).toMatchObject({
+				key: 'alert.rule.lapsed.explanation_never',
+				params: { startDate: '2026-06-01', daysLate: 88 }
+			});
+		});
+	});
+
 	it('does not count a skipped row as a review, but counts a comment without a rating', () => {
 		const skipped = project({ watchpoints: [1] });
 		review(skipped, '2026-08-20', { 1: [3, 'Bonne dynamique.'] });

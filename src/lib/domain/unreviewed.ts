@@ -5,7 +5,7 @@
  * Each rule is a pure function of a project's history and an instant.
  */
 import { daysBetween } from './dates';
-import { reviewSchedule } from './schedule';
+import { clockStartsOn, reviewSchedule } from './schedule';
 import { DEFAULT_WATCH_CONFIG, type WatchConfig } from './watch-config';
 import {
 	excerpt,
@@ -27,20 +27,25 @@ export function lapsedFindings(
 	const findings: Finding[] = [];
 	for (const tracked of history.tracked) {
 		const last = lastReviewedOn(ctx, tracked.watchpointId);
-		// lapsed means more than cadence + grace days since the last review (or the start): most
-		// watch-points are well within it, and this check is far cheaper than a full schedule
-		const since = daysBetween(last ?? history.project.startDate, ctx.today);
+		const clock = {
+			projectStart: history.project.startDate,
+			lastReviewedOn: last,
+			trackedSince: tracked.trackedSince ?? null
+		};
+		// lapsed means more than cadence + grace days since the clock started (the last review, the
+		// start, or the day tracking began): most watch-points are well within it, and this check
+		// is far cheaper than a full schedule
+		const since = daysBetween(clockStartsOn(clock), ctx.today);
 		if (since <= tracked.cadenceDays + tracked.graceDays) continue;
 		const schedule = reviewSchedule(
 			{
-				projectStart: history.project.startDate,
-				lastReviewedOn: last,
+				...clock,
 				cadenceDays: tracked.cadenceDays,
 				graceDays: tracked.graceDays,
 				snoozedUntil: tracked.snoozedUntil
 			},
 			now,
-			{ remindBeforeDays: config.remindBeforeDays, timeZone: config.timeZone }
+			{ remindBeforeDays: config.remindBeforeDays, timeZone: ctx.timeZone }
 		);
 		if (schedule.status !== 'lapsed' || !schedule.severity) continue;
 		const lastReviewId = ctx.recent(tracked.watchpointId).at(0)?.review.id;
@@ -56,12 +61,19 @@ export function lapsedFindings(
 			projectId: history.project.id,
 			watchpointId: tracked.watchpointId,
 			severity: schedule.severity,
-			explanation: last
-				? { key: 'alert.rule.lapsed.explanation', params: { ...params, lastReviewedOn: last } }
-				: {
-						key: 'alert.rule.lapsed.explanation_never',
-						params: { ...params, startDate: history.project.startDate }
-					},
+			explanation:
+				last !== null && schedule.countedFrom === last
+					? { key: 'alert.rule.lapsed.explanation', params: { ...params, lastReviewedOn: last } }
+					: last === null && schedule.countedFrom === history.project.startDate
+						? {
+								key: 'alert.rule.lapsed.explanation_never',
+								params: { ...params, startDate: history.project.startDate }
+							}
+						: // tracked (again) after the project began, and not reviewed since
+							{
+								key: 'alert.rule.lapsed.explanation_since_tracked',
+								params: { ...params, trackedSince: schedule.countedFrom }
+							},
 			evidence: { reviewIds: lastReviewId === undefined ? [] : [lastReviewId] }
 		});
 	}

@@ -5,6 +5,7 @@
  * computed twice.
  */
 import { dayInZone } from './dates';
+import { DEFAULT_TIME_ZONE } from './schedule';
 import { TextCache } from './similarity';
 import type { IsoDate, Rating } from './types';
 import { DEFAULT_WATCH_CONFIG, type WatchConfig } from './watch-config';
@@ -21,6 +22,8 @@ export interface ProjectContext {
 	history: ProjectHistory;
 	now: Date;
 	config: WatchConfig;
+	/** the users' clock (the instance's `VIGIE_TZ`): a review held "today" is today there */
+	timeZone: string;
 	today: IsoDate;
 	/** active and not archived: a paused, closed or archived project raises nothing */
 	watched: boolean;
@@ -98,7 +101,8 @@ export function projectContext(
 	now: Date,
 	config: WatchConfig = DEFAULT_WATCH_CONFIG,
 	texts: TextCache = new TextCache(),
-	today: IsoDate = dayInZone(now, config.timeZone)
+	timeZone: string = DEFAULT_TIME_ZONE,
+	today: IsoDate = dayInZone(now, timeZone)
 ): ProjectContext {
 	const reviews = sortedReviews(history.reviews);
 	const reviewById = new Map<number, ReviewInput>();
@@ -108,6 +112,7 @@ export function projectContext(
 		history,
 		now,
 		config,
+		timeZone,
 		today,
 		watched: history.project.status === 'active' && !history.project.archived,
 		reviews,

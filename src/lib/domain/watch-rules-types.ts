@@ -41,6 +41,11 @@ export interface TrackedInput {
 	cadenceDays: number;
 	graceDays: number;
 	snoozedUntil: IsoDate | null;
+	/**
+	 * the day the project began tracking it, when after the project's creation (an item added to
+	 * the framework or restored later on); null or absent: since the project's start
+	 */
+	trackedSince?: IsoDate | null;
 }
 
 export interface AssessmentInput {
@@ -107,6 +112,14 @@ export interface Finding {
 	severity: AlertSeverity;
 	/** message key and plain parameters: days as ISO `YYYY-MM-DD`, similarity as a percent */
 	explanation: { key: MessageKey; params: FindingParams };
-	evidence: { reviewIds: number[]; similarity?: number };
+	evidence: {
+		reviewIds: number[];
+		similarity?: number;
+		/**
+		 * the other projects a finding names, by id and name (a comment pasted across projects): a
+		 * page shows each reader only the names of the projects they may see
+		 */
+		projects?: { id: number; name: string }[];
+	};
 }
 

@@ -5,6 +5,7 @@
  * finding is gone.
  */
 import { dayInZone } from './dates';
+import { DEFAULT_TIME_ZONE } from './schedule';
 import {
 	frozenRatingFindings,
 	pastedAcrossProjectsFindings,
@@ -43,25 +44,30 @@ function projectFindings(ctx: ProjectContext): Finding[] {
 	];
 }
 
-/** Every rule that needs only this project's history. A paused, closed or archived project raises nothing. */
+/**
+ * Every rule that needs only this project's history. A paused, closed or archived project raises
+ * nothing. `timeZone` is the users' clock: it decides which day `now` is.
+ */
 export function evaluateProject(
 	history: ProjectHistory,
 	now: Date,
-	config: WatchConfig = DEFAULT_WATCH_CONFIG
+	config: WatchConfig = DEFAULT_WATCH_CONFIG,
+	timeZone: string = DEFAULT_TIME_ZONE
 ): Finding[] {
-	return projectFindings(projectContext(history, now, config));
+	return projectFindings(projectContext(history, now, config, new TextCache(), timeZone));
 }
 
 /** Every rule for every project, plus the comments pasted across projects. */
 export function evaluatePortfolio(
 	histories: readonly ProjectHistory[],
 	now: Date,
-	config: WatchConfig = DEFAULT_WATCH_CONFIG
+	config: WatchConfig = DEFAULT_WATCH_CONFIG,
+	timeZone: string = DEFAULT_TIME_ZONE
 ): Finding[] {
 	// one text cache for the whole scan: the same comment met in two projects is prepared once
 	const texts = new TextCache();
-	const today = dayInZone(now, config.timeZone);
-	const contexts = histories.map((h) => projectContext(h, now, config, texts, today));
+	const today = dayInZone(now, timeZone);
+	const contexts = histories.map((h) => projectContext(h, now, config, texts, timeZone, today));
 	const findings: Finding[] = [];
 	for (const ctx of contexts) {
 		for (const finding of projectFindings(ctx)) findings.push(finding);

@@ -10,6 +10,7 @@
 import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './db';
 import { alert, project, review, watchpoint, type Alert } from './db/schema';
+import { withinProjects } from './project-scope';
 import { formatDate, isMessageKey, translate, type Lang, type MessageParams } from '../i18n';
 import { ALERT_SEVERITIES, ALERT_STATUSES, type AlertSeverity, type AlertStatus, type IsoDate } from '../domain/types';
 
@@ -34,12 +35,14 @@ export interface AlertExplanation {
 export interface AlertEvidence {
 	reviewIds: number[];
 	similarity?: number;
+	/**
+	 * the other projects a finding names (a comment pasted across projects), by id: each reader
+	 * sees the names of those they belong to, and only how many the others are
+	 */
+	projects?: { id: number; name: string }[];
 }
 
 export type ResolvedBy = 'scan' | 'user';
-
-/** Statuses that still need a person (or the scan) to act: not resolved. */
-export const LIVE_ALERT_STATUSES = ['open', 'acknowledged', 'snoozed'] as const satisfies readonly AlertStatus[];
 
 const SEVERITY_ORDER: Record<AlertSeverity, number> = { critical: 0, warning: 1, info: 2 };
 
@@ -108,15 +111,10 @@ function parseJson<T>(value: unknown, fallback: T): T {
 	return value as T;
 }
 
-function withinProjects(projectIds: readonly number[] | null | undefined): SQL | undefined {
-	if (projectIds === null || projectIds === undefined) return undefined;
-	return projectIds.length > 0 ? inArray(alert.projectId, [...projectIds]) : sql`0`;
-}
-
 function filterConditions(filters: AlertFilters): SQL[] {
 	const where: SQL[] = [];
 	if (filters.projectId) where.push(eq(alert.projectId, filters.projectId));
-	const visible = withinProjects(filters.projectIds);
+	const visible = withinProjects(alert.projectId, filters.projectIds);
 	if (visible) where.push(visible);
 	if (filters.rule) where.push(eq(alert.rule, filters.rule));
 	if (filters.severity) where.push(eq(alert.severity, filters.severity));
@@ -143,6 +141,15 @@ type JoinedRow = {
 	watchpointTitleFr: string | null;
 	watchpointTitleEn: string | null;
 };
+
+/** Alerts with the names of their project and watch-point: what every view of an alert shows. */
+function selectAlerts(db: Db) {
+	return db
+		.select(alertColumns)
+		.from(alert)
+		.leftJoin(project, eq(project.id, alert.projectId))
+		.leftJoin(watchpoint, eq(watchpoint.id, alert.watchpointId));
+}
 
 function toViews(db: Db, rows: JoinedRow[]): AlertView[] {
 	const evidenceOf = new Map<number, AlertEvidence>();
@@ -217,11 +224,7 @@ export function listAlerts(
 ): { alerts: AlertView[]; total: number } {
 	const where = and(...filterConditions(filters));
 	const total = db.select({ n: count() }).from(alert).where(where).get()?.n ?? 0;
-	const rows = db
-		.select(alertColumns)
-		.from(alert)
-		.leftJoin(project, eq(project.id, alert.projectId))
-		.leftJoin(watchpoint, eq(watchpoint.id, alert.watchpointId))
+	const rows = selectAlerts(db)
 		.where(where)
 		.orderBy(
 			sql`case ${alert.status} when 'open' then 0 when 'acknowledged' then 1 when 'snoozed' then 2 else 3 end`,
@@ -236,13 +239,7 @@ export function listAlerts(
 }
 
 export function findAlert(db: Db, id: number): AlertView | undefined {
-	const row = db
-		.select(alertColumns)
-		.from(alert)
-		.leftJoin(project, eq(project.id, alert.projectId))
-		.leftJoin(watchpoint, eq(watchpoint.id, alert.watchpointId))
-		.where(eq(alert.id, id))
-		.get();
+	const row = selectAlerts(db).where(eq(alert.id, id)).get();
 	return row ? toViews(db, [row])[0] : undefined;
 }
 
@@ -253,13 +250,7 @@ export function alertsById(db: Db, ids: readonly number[]): AlertView[] {
 	// SQLite caps the number of bound parameters: read in slices
 	for (let i = 0; i < ids.length; i += 500) {
 		const slice = ids.slice(i, i + 500);
-		const rows = db
-			.select(alertColumns)
-			.from(alert)
-			.leftJoin(project, eq(project.id, alert.projectId))
-			.leftJoin(watchpoint, eq(watchpoint.id, alert.watchpointId))
-			.where(inArray(alert.id, slice))
-			.all();
+		const rows = selectAlerts(db).where(inArray(alert.id, slice)).all();
 		views.push(...toViews(db, rows));
 	}
 	const position = new Map(ids.map((id, index) => [id, index]));
@@ -287,6 +278,7 @@ export interface ProjectAlert {
 	/** set when the alert is about one watch-point of the project (not an action, a review or the project) */
 	watchpointId: number | null;
 	explanation: AlertExplanation;
+	evidence: AlertEvidence;
 }
 
 /**
@@ -303,7 +295,7 @@ const WATCHPOINT_SUBJECT = /^(tracked|watchpoint|comment):/;
 export function projectAlerts(db: Db, projectId: number, today: IsoDate): ProjectAlert[] {
 	const rows = db.$client
 		.prepare(
-			`select id, rule, severity, status, subject_key as subjectKey, watchpoint_id as watchpointId, explanation
+			`select id, rule, severity, status, subject_key as subjectKey, watchpoint_id as watchpointId, explanation, evidence
 			 from alert
 			 where project_id = ?
 			   and (status in ('open', 'acknowledged') or (status = 'snoozed' and (snoozed_until is null or snoozed_until <= ?)))
@@ -319,6 +311,7 @@ export function projectAlerts(db: Db, projectId: number, today: IsoDate): Projec
 		subjectKey: string;
 		watchpointId: number | null;
 		explanation: string;
+		evidence: string | null;
 	}[];
 	return rows.map((r) => ({
 		id: r.id,
@@ -326,13 +319,14 @@ export function projectAlerts(db: Db, projectId: number, today: IsoDate): Projec
 		severity: isSeverity(r.severity) ? r.severity : 'info',
 		status: r.status === 'acknowledged' ? 'acknowledged' : 'open',
 		watchpointId: r.watchpointId !== null && WATCHPOINT_SUBJECT.test(r.subjectKey) ? r.watchpointId : null,
-		explanation: parseJson<AlertExplanation>(r.explanation, { key: r.rule })
+		explanation: parseJson<AlertExplanation>(r.explanation, { key: r.rule }),
+		evidence: parseJson<AlertEvidence>(r.evidence, { reviewIds: [] })
 	}));
 }
 
 /** Alerts that wait for someone: open ones only (acknowledged and snoozed ones are silenced). */
 export function countOpenAlerts(db: Db, projectIds?: readonly number[] | null): number {
-	return db.select({ n: count() }).from(alert).where(and(eq(alert.status, 'open'), withinProjects(projectIds))).get()?.n ?? 0;
+	return db.select({ n: count() }).from(alert).where(and(eq(alert.status, 'open'), withinProjects(alert.projectId, projectIds))).get()?.n ?? 0;
 }
 
 export interface AlertCounts {
@@ -344,7 +338,7 @@ export interface AlertCounts {
 export function alertCounts(db: Db, filters: Pick<AlertFilters, 'projectId' | 'projectIds'> = {}): AlertCounts {
 	const byStatus: Record<AlertStatus, number> = { open: 0, acknowledged: 0, snoozed: 0, resolved: 0 };
 	const openBySeverity: Record<AlertSeverity, number> = { info: 0, warning: 0, critical: 0 };
-	const where = and(filters.projectId ? eq(alert.projectId, filters.projectId) : undefined, withinProjects(filters.projectIds));
+	const where = and(filters.projectId ? eq(alert.projectId, filters.projectId) : undefined, withinProjects(alert.projectId, filters.projectIds));
 	for (const row of db
 		.select({ status: alert.status, severity: alert.severity, n: count() })
 		.from(alert)

@@ -4,18 +4,24 @@
  *
  * A watch-point is never deleted: reviews and alerts of years ago must still read with its title.
  * Retiring one only stops new tracking; projects that already track it keep their row (and its
- * cadence, owner…), so that restoring it brings everything back as it was.
+ * cadence, owner…), so that restoring it brings everything back as it was — but its clock, which
+ * starts again on the day it is restored (the months nobody was asked to review it do not count).
+ *
+ * A project that starts tracking an item after its own creation (an item added or restored
+ * later) records that day in `tracked_since`: the item is not due one cadence after a start date
+ * years ago, which would make it late — and critical — in every older project at once.
  */
-import { and, asc, eq, isNull, max, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, max, sql } from 'drizzle-orm';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import type { RunResult } from 'better-sqlite3';
 import { SEED_WATCHPOINTS } from '../domain/framework';
-import type { WatchpointKind } from '../domain/types';
+import type { IsoDate, WatchpointKind } from '../domain/types';
 import type { FieldErrors } from '../domain/validation';
 import { slugify } from '../domain/validation';
+import { instanceToday } from './clock';
 import type { Db } from './db';
 import * as schema from './db/schema';
-import { watchpoint, type Watchpoint } from './db/schema';
+import { trackedWatchpoint, watchpoint, type Watchpoint } from './db/schema';
 
 /** The connection or an open transaction, so that callers can track inside their own write. */
 export type DbOrTx = BaseSQLiteDatabase<'sync', RunResult, typeof schema>;
@@ -23,10 +29,14 @@ export type DbOrTx = BaseSQLiteDatabase<'sync', RunResult, typeof schema>;
 /**
  * Inserts the seed items that are missing (matched by key) and makes every project track every
  * active item. Safe on every start: it never touches an item that exists, so an admin's rewording
- * or retirement survives restarts and upgrades.
+ * or retirement survives restarts and upgrades. A seed item new to this instance (an upgrade)
+ * is tracked by the existing projects from the day of `now`.
  */
-export function ensureFramework(db: Db): { added: number } {
+export function ensureFramework(db: Db, now: Date = new Date()): { added: number } {
 	return db.transaction((tx) => {
+		// pairs missing for items that were already there count from their project's start, as
+		// they always did; only the items added below start today
+		trackActiveWatchpoints(tx);
 		let added = 0;
 		for (const seed of SEED_WATCHPOINTS) {
 			const inserted = tx
@@ -36,7 +46,7 @@ export function ensureFramework(db: Db): { added: number } {
 				.run();
 			added += inserted.changes;
 		}
-		trackActiveWatchpoints(tx);
+		if (added > 0) trackActiveWatchpoints(tx, undefined, instanceToday(now));
 		return { added };
 	});
 }
@@ -44,12 +54,15 @@ export function ensureFramework(db: Db): { added: number } {
 /**
  * Every project tracks every active watch-point by default: adds the missing (project,
  * watch-point) pairs, for one project or for all. Existing rows and their settings are kept.
+ * `since` is the day the new rows start being tracked, for an item added to (or restored in) the
+ * framework while projects exist; without it they count from their project's start, as a new
+ * project's own items do.
  */
-export function trackActiveWatchpoints(db: DbOrTx, projectId?: number): { tracked: number } {
+export function trackActiveWatchpoints(db: DbOrTx, projectId?: number, since?: IsoDate): { tracked: number } {
 	const onlyProject = projectId === undefined ? sql`` : sql` and p.id = ${projectId}`;
 	const result = db.run(sql`
-		insert into tracked_watchpoint (project_id, watchpoint_id)
-		select p.id, w.id from project p cross join watchpoint w
+		insert into tracked_watchpoint (project_id, watchpoint_id, tracked_since)
+		select p.id, w.id, ${since ?? null} from project p cross join watchpoint w
 		where w.retired_at is null${onlyProject}
 		on conflict (project_id, watchpoint_id) do nothing`);
 	return { tracked: result.changes };
@@ -110,11 +123,11 @@ function duplicateTitle(title: string): { ok: false; errors: FieldErrors } {
 }
 
 /**
- * Adds an admin's own watch-point at the end of its kind; every project then tracks it. Its key
- * comes from the French title, and no two items may share a title or a key (retired ones
- * included, since their history is still read): the error goes to the French title.
+ * Adds an admin's own watch-point at the end of its kind; every project then tracks it from the
+ * day of `now`. Its key comes from the French title, and no two items may share a title or a key
+ * (retired ones included, since their history is still read): the error goes to the French title.
  */
-export function createWatchpoint(db: Db, input: NewWatchpoint): WatchpointWriteResult {
+export function createWatchpoint(db: Db, input: NewWatchpoint, now: Date = new Date()): WatchpointWriteResult {
 	const key = slugify(input.titleFr);
 	if (key === '') return { ok: false, errors: { titleFr: { key: 'framework.error.title_no_letters' } } };
 	return db.transaction((tx): WatchpointWriteResult => {
@@ -133,7 +146,7 @@ export function createWatchpoint(db: Db, input: NewWatchpoint): WatchpointWriteR
 			.returning()
 			.get();
 		if (!created) return duplicateTitle(input.titleFr);
-		trackActiveWatchpoints(tx);
+		trackActiveWatchpoints(tx, undefined, instanceToday(now));
 		return { ok: true, watchpoint: created };
 	});
 }
@@ -192,12 +205,24 @@ export function retireWatchpoint(db: Db, id: number, now: Date): Watchpoint | un
 	});
 }
 
-/** Brings a retired watch-point back; projects created meanwhile start tracking it too. */
-export function restoreWatchpoint(db: Db, id: number): Watchpoint | undefined {
+/**
+ * Brings a retired watch-point back; projects created meanwhile start tracking it too. Every
+ * project's clock for it starts again on the day of `now`: nobody was asked to review it while
+ * it was retired, so it must not come back late everywhere.
+ */
+export function restoreWatchpoint(db: Db, id: number, now: Date = new Date()): Watchpoint | undefined {
 	return db.transaction((tx) => {
-		tx.update(watchpoint).set({ retiredAt: null }).where(eq(watchpoint.id, id)).run();
+		const wasRetired = tx
+			.update(watchpoint)
+			.set({ retiredAt: null })
+			.where(and(eq(watchpoint.id, id), isNotNull(watchpoint.retiredAt)))
+			.run().changes;
 		const restored = findWatchpoint(tx, id);
-		if (restored) trackActiveWatchpoints(tx);
+		if (restored && wasRetired) {
+			const today = instanceToday(now);
+			tx.update(trackedWatchpoint).set({ trackedSince: today }).where(eq(trackedWatchpoint.watchpointId, id)).run();
+			trackActiveWatchpoints(tx, undefined, today);
+		}
 		return restored;
 	});
 }

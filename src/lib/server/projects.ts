@@ -450,6 +450,7 @@ export function listTrackedWatchpoints(db: Db, projectId: number): TrackedWatchp
 			graceDays: trackedWatchpoint.graceDays,
 			owner: trackedWatchpoint.owner,
 			snoozedUntil: trackedWatchpoint.snoozedUntil,
+			trackedSince: trackedWatchpoint.trackedSince,
 			key: watchpoint.key,
 			kind: watchpoint.kind,
 			titleFr: watchpoint.titleFr,

@@ -8,8 +8,9 @@
  */
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Db } from './db';
+import { instanceTimeZone } from './clock';
 import { log } from './log';
-import { runScan, watchTimeZone } from './watch-job';
+import { runScan } from './watch-job';
 
 export const DEFAULT_SCAN_CRON = '*/15 * * * *';
 const TASK_NAME = 'vigie-scan';
@@ -24,7 +25,7 @@ export function scheduleSettings(env: NodeJS.ProcessEnv = process.env): Schedule
 	const raw = (env.VIGIE_SCAN_CRON ?? '').trim();
 	return {
 		expression: raw.toLowerCase() === 'off' ? null : raw || DEFAULT_SCAN_CRON,
-		timeZone: watchTimeZone(env)
+		timeZone: instanceTimeZone(env)
 	};
 }
 

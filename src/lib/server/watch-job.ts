@@ -15,9 +15,9 @@ import { desc, eq } from 'drizzle-orm';
 import type { Db } from './db';
 import { scanRun, setting, type ScanRun, type ScanTrigger } from './db/schema';
 import { applyFindings } from './alerts';
+import { instanceTimeZone } from './clock';
 import { log } from './log';
 import { dayInZone } from '../domain/dates';
-import { DEFAULT_TIME_ZONE } from '../domain/schedule';
 import { DEFAULT_WATCH_CONFIG, parseWatchConfig, type WatchConfig, type WatchConfigErrors } from '../domain/watch-config';
 import { evaluatePortfolio, type Finding, type ProjectHistory } from '../domain/watch-rules';
 import type { ActionStatus, ActorLevel, IsoDate, ProjectStatus, Rating } from '../domain/types';
@@ -27,11 +27,6 @@ export const SCAN_LEASE = 'scan';
 /** Long enough for the largest portfolio's scan; a crashed holder frees the lease after it. */
 export const SCAN_LEASE_MS = 10 * 60_000;
 export const WATCH_CONFIG_SETTING = 'watch_config';
-
-/** The instance's time zone: "today" for the rules and for snoozes is the day there. */
-export function watchTimeZone(env: NodeJS.ProcessEnv = process.env): string {
-	return env.VIGIE_TZ || DEFAULT_TIME_ZONE;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Lease
@@ -76,22 +71,15 @@ export function savedWatchConfig(db: Db): Record<string, unknown> | null {
 }
 
 /**
- * The thresholds in force: the saved ones over the defaults. The time zone is the instance's
- * (VIGIE_TZ) unless an administrator chose one. Unreadable saved settings fall back to the
+ * The thresholds in force: the saved ones over the defaults. The watch job and the pages both
+ * read them here (the pages for `remindBeforeDays`). Unreadable saved settings fall back to the
  * defaults (and say so in the log) rather than stop the watch job.
  */
-export function readWatchConfig(db: Db, env: NodeJS.ProcessEnv = process.env): WatchConfig {
-	const saved = savedWatchConfig(db);
-	const parsed = parseWatchConfig({ timeZone: watchTimeZone(env), ...saved });
+export function readWatchConfig(db: Db): WatchConfig {
+	const parsed = parseWatchConfig(savedWatchConfig(db));
 	if (parsed.ok) return parsed.config;
-	log('warn', 'watch.config_invalid', { errors: parsed.errors });
-	return defaultWatchConfig(env);
-}
-
-/** The defaults, in the instance's time zone. */
-export function defaultWatchConfig(env: NodeJS.ProcessEnv = process.env): WatchConfig {
-	const parsed = parseWatchConfig({ timeZone: watchTimeZone(env) });
-	return parsed.ok ? parsed.config : { ...DEFAULT_WATCH_CONFIG };
+	log('warn', 'scan.config_invalid', { errors: parsed.errors });
+	return { ...DEFAULT_WATCH_CONFIG };
 }
 
 export type SaveWatchConfigResult = { ok: true; config: WatchConfig } | { ok: false; errors: WatchConfigErrors };
@@ -107,12 +95,11 @@ export function saveWatchConfig(db: Db, input: Record<string, unknown> | null, n
 	}
 	const parsed = parseWatchConfig(input);
 	if (!parsed.ok) return parsed;
-	// only what differs from the defaults is stored, so that a later change of a default (or of
-	// VIGIE_TZ) still reaches the thresholds nobody chose
-	const defaults = defaultWatchConfig();
+	// only what differs from the defaults is stored, so that a later change of a default still
+	// reaches the thresholds nobody chose
 	const value: Record<string, unknown> = {};
 	for (const [key, v] of Object.entries(parsed.config)) {
-		if (defaults[key as keyof WatchConfig] !== v) value[key] = v;
+		if (DEFAULT_WATCH_CONFIG[key as keyof WatchConfig] !== v) value[key] = v;
 	}
 	db.transaction(() => {
 		if (Object.keys(value).length === 0) {
@@ -213,10 +200,11 @@ export function loadHistories(db: Db): ProjectHistory[] {
 		histories.push(history);
 	}
 
-	for (const [id, projectId, watchpointId, watchpointKey, cadenceDays, graceDays, snoozedUntil] of client
+	for (const [id, projectId, watchpointId, watchpointKey, cadenceDays, graceDays, snoozedUntil, trackedSince] of client
 		.prepare(
 			`select t.id, t.project_id, t.watchpoint_id, w.key,
-			   coalesce(t.cadence_days, p.default_cadence_days), coalesce(t.grace_days, p.default_grace_days), t.snoozed_until
+			   coalesce(t.cadence_days, p.default_cadence_days), coalesce(t.grace_days, p.default_grace_days), t.snoozed_until,
+			   t.tracked_since
 			 from tracked_watchpoint t
 			 join watchpoint w on w.id = t.watchpoint_id
 			 join project p on p.id = t.project_id
@@ -224,8 +212,10 @@ export function loadHistories(db: Db): ProjectHistory[] {
 			 order by t.project_id, w.position, w.id`
 		)
 		.raw()
-		.iterate() as IterableIterator<[number, number, number, string, number, number, IsoDate | null]>) {
-		byProject.get(projectId)?.tracked.push({ id, watchpointId, watchpointKey, cadenceDays, graceDays, snoozedUntil });
+		.iterate() as IterableIterator<[number, number, number, string, number, number, IsoDate | null, IsoDate | null]>) {
+		byProject
+			.get(projectId)
+			?.tracked.push({ id, watchpointId, watchpointKey, cadenceDays, graceDays, snoozedUntil, trackedSince });
 	}
 
 	const reviews = new Map<number, LoadedReview>();
@@ -346,39 +336,35 @@ export function loadHistories(db: Db): ProjectHistory[] {
 // Nothing changed since the last scan?
 
 /**
- * The rules are a pure function of the data, the day and the thresholds, so a scan that finds
- * all three unchanged can reuse the last scan's findings instead of reading 600,000 assessments
- * again — the usual case on a 15-minute schedule. "Unchanged" is exact, not guessed from
- * timestamps (assessments, actions and participants carry none):
- * - `PRAGMA data_version` moves whenever another connection (another process) commits;
- * - `total_changes()` counts every row written through this connection; the rows the watch job
- *   wrote itself are subtracted, so only what forms and other modules changed remains.
- * A change that does not matter (a setting, an acknowledged alert) only costs a full scan.
+ * The rules are a pure function of the data they read, the day and the thresholds, so a scan
+ * that finds all three unchanged can reuse the last scan's findings instead of reading 600,000
+ * assessments again — the usual case on a 15-minute schedule. "Unchanged" is exact, not guessed
+ * from timestamps (assessments, actions and participants carry none): triggers on every table
+ * the rules read bump `watch_data_version` in the same transaction as the write, whichever
+ * connection or process makes it. What the rules do not read — sessions renewed as people browse,
+ * audit rows, notifications, sign-in throttling, the alerts and runs the job writes itself —
+ * leaves it alone, so a busy instance still reuses its findings.
  */
 interface FindingsMemo {
 	fingerprint: string;
 	findings: Finding[];
 	projects: number;
 }
+/** Per connection: two databases open in one process never vouch for each other's findings. */
 const memos = new WeakMap<object, FindingsMemo>();
-/** Rows the watch job itself changed through a connection since it was opened. */
-const ownChanges = new WeakMap<object, number>();
 
-function totalChanges(db: Db): number {
-	return Number(db.$client.prepare('select total_changes()').pluck().get());
+/**
+ * The version of the data the rules read (see `watchDataVersion` in the schema); null when its
+ * row is missing, in which case nothing is ever reused.
+ */
+export function readWatchDataVersion(db: Db): number | null {
+	const version = db.$client.prepare('select version from watch_data_version where id = 1').pluck().get();
+	return typeof version === 'number' || typeof version === 'bigint' ? Number(version) : null;
 }
 
-function dataFingerprint(db: Db, foreignChanges: number, today: IsoDate, config: WatchConfig): string {
-	const dataVersion = Number(db.$client.pragma('data_version', { simple: true }));
-	return JSON.stringify([dataVersion, foreignChanges, today, config]);
-}
-
-function countOwnChanges(db: Db, changesAtStart: number): void {
-	try {
-		ownChanges.set(db.$client, (ownChanges.get(db.$client) ?? 0) + totalChanges(db) - changesAtStart);
-	} catch {
-		// a closed connection has no future scan to mislead
-	}
+function dataFingerprint(db: Db, today: IsoDate, timeZone: string, config: WatchConfig): string | null {
+	const version = readWatchDataVersion(db);
+	return version === null ? null : JSON.stringify([version, today, timeZone, config]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -390,7 +376,7 @@ export interface ScanOptions {
 	trigger: ScanTrigger;
 	/** thresholds; the saved ones (or the defaults) when absent */
 	config?: WatchConfig;
-	/** overrides the thresholds' time zone (the day the rules and snoozes take as today) */
+	/** the users' clock (the day the rules and snoozes take as today); the instance's (VIGIE_TZ) when absent */
 	timeZone?: string;
 	/** who asks for the lease; a fresh random id when absent */
 	holder?: string;
@@ -440,14 +426,11 @@ export function runScan(db: Db, options: ScanOptions): ScanOutcome {
 	const logLine = options.log ?? log;
 	const holder = options.holder ?? randomUUID();
 	const leaseMs = options.leaseMs ?? SCAN_LEASE_MS;
-	const saved = options.config ?? readWatchConfig(db);
-	const config: WatchConfig = options.timeZone ? { ...saved, timeZone: options.timeZone } : saved;
-	const today = dayInZone(options.now, config.timeZone);
+	const config = options.config ?? readWatchConfig(db);
+	const timeZone = options.timeZone ?? instanceTimeZone();
+	const today = dayInZone(options.now, timeZone);
 	const asOf = options.now.toISOString();
 	const startedAt = clock();
-	// runScan is synchronous from here to its end: every row written meanwhile is the job's own
-	const changesAtStart = totalChanges(db);
-	const foreignChanges = changesAtStart - (ownChanges.get(db.$client) ?? 0);
 
 	const runId = db
 		.insert(scanRun)
@@ -473,7 +456,6 @@ export function runScan(db: Db, options: ScanOptions): ScanOutcome {
 	if (!acquireLease(db, SCAN_LEASE, holder, startedAt, leaseMs)) {
 		const held = leaseHolder(db, SCAN_LEASE);
 		finish({ status: 'skipped', error: null });
-		countOwnChanges(db, changesAtStart);
 		logLine('info', 'scan.skipped', { runId, trigger: options.trigger, heldUntil: held?.expiresAt });
 		return { ...base, status: 'skipped', heldBy: held?.holder ?? null, heldUntil: held?.expiresAt ?? null };
 	}
@@ -483,9 +465,9 @@ export function runScan(db: Db, options: ScanOptions): ScanOutcome {
 		const scan = db.$client.transaction(() => {
 			// inside the IMMEDIATE transaction no other process can commit: the fingerprint is that of
 			// the data this scan judges
-			const fingerprint = dataFingerprint(db, foreignChanges, today, config);
+			const fingerprint = dataFingerprint(db, today, timeZone, config);
 			const memo = memos.get(db.$client);
-			const reused = memo !== undefined && memo.fingerprint === fingerprint;
+			const reused = memo !== undefined && fingerprint !== null && memo.fingerprint === fingerprint;
 			let findings: Finding[];
 			let projects: number;
 			const timings = { loadMs: 0, evaluateMs: 0, writeMs: 0 };
@@ -500,7 +482,7 @@ export function runScan(db: Db, options: ScanOptions): ScanOutcome {
 			} else {
 				const histories = loadHistories(db);
 				timings.loadMs = lap();
-				findings = evaluatePortfolio(histories, options.now, config);
+				findings = evaluatePortfolio(histories, options.now, config, timeZone);
 				timings.evaluateMs = lap();
 				projects = histories.length;
 			}
@@ -526,7 +508,8 @@ export function runScan(db: Db, options: ScanOptions): ScanOutcome {
 		// histories we read and the alerts we write
 		const { applied, projects, findings, fingerprint, reused, timings } = scan.immediate();
 		// kept only once committed: a rolled-back scan must not vouch for alerts it did not write
-		memos.set(db.$client, { fingerprint, findings, projects });
+		if (fingerprint === null) memos.delete(db.$client);
+		else memos.set(db.$client, { fingerprint, findings, projects });
 		const durationMs = clock().getTime() - startedAt.getTime();
 		logLine('info', 'scan.completed', {
 			runId,
@@ -555,7 +538,6 @@ export function runScan(db: Db, options: ScanOptions): ScanOutcome {
 		} catch {
 			/* the lease expires on its own */
 		}
-		countOwnChanges(db, changesAtStart);
 	}
 }
 

@@ -23,6 +23,7 @@ import type {
 	ProjectStatus,
 	WatchpointKind
 } from '../../domain/types';
+import type { Lang } from '../../i18n';
 
 const createdAt = () =>
 	text('created_at')
@@ -116,7 +117,15 @@ export const trackedWatchpoint = sqliteTable(
 		/** null: the project's default */
 		graceDays: integer('grace_days'),
 		owner: text('owner'),
-		snoozedUntil: text('snoozed_until')
+		snoozedUntil: text('snoozed_until'),
+		/**
+		 * The day the project started tracking this watch-point, when that was after the project
+		 * itself was created (an item added to the framework later on, or restored: its clock starts
+		 * again); null for the items a project tracked from its creation, whose clock starts with the
+		 * project, so that an edited start date still moves it. The clock counts from the later of
+		 * this day and the last review (or the project's start): see `clockStartsOn`.
+		 */
+		trackedSince: text('tracked_since')
 	},
 	(t) => [uniqueIndex('tracked_project_watchpoint_uq').on(t.projectId, t.watchpointId)]
 );
@@ -251,6 +260,18 @@ export const scanRun = sqliteTable('scan_run', {
 	error: text('error')
 });
 
+/**
+ * One row (id 1) whose `version` goes up with every write to the tables the watch job's rules
+ * read (projects, actors, commitments, tracked watch-points, reviews, participants, assessments,
+ * actions, watch-points, settings), bumped by triggers created in the migration, whichever
+ * connection or process writes. A scan that finds the same version as the last one may reuse its
+ * findings; sessions, audit rows, notifications and alerts leave it alone.
+ */
+export const watchDataVersion = sqliteTable('watch_data_version', {
+	id: integer('id').primaryKey(),
+	version: integer('version').notNull().default(0)
+});
+
 /** One row per named lease: keeps two processes from running the same job at once. */
 export const lease = sqliteTable('lease', {
 	name: text('name').primaryKey(),
@@ -271,7 +292,11 @@ export const user = sqliteTable('user', {
 	/** set while the account is disabled: no sign-in, and its sessions were ended */
 	disabledAt: text('disabled_at'),
 	createdAt: text('created_at').notNull(),
-	lastSignInAt: text('last_sign_in_at')
+	lastSignInAt: text('last_sign_in_at'),
+	/** the language Vigie writes to the person in (e-mails): the last one they chose while signed in */
+	lang: text('lang').$type<Lang>().notNull().default('fr'),
+	/** whether the person wants the reminder e-mails (a setting on their account page) */
+	remindersEnabled: integer('reminders_enabled', { mode: 'boolean' }).notNull().default(true)
 });
 
 /**
@@ -357,6 +382,42 @@ export const auditEvent = sqliteTable(
 	(t) => [index('audit_event_at_idx').on(t.at)]
 );
 
+export type NotificationChannel = 'email' | 'webhook';
+export type NotificationStatus = 'pending' | 'sending' | 'sent' | 'failed';
+
+/**
+ * The outbox: every e-mail or webhook call is first a row, written in the same transaction as the
+ * change it announces (an invitation and its e-mail are saved together or not at all). A sender
+ * claims due rows with a compare-and-set update, so two processes never deliver the same one.
+ */
+export const notification = sqliteTable(
+	'notification',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		channel: text('channel').$type<NotificationChannel>().notNull(),
+		/** an e-mail address, or the URL a webhook is posted to */
+		recipient: text('recipient').notNull(),
+		subject: text('subject').notNull().default(''),
+		/** plain text; the e-mail's HTML part is made from it when sending */
+		body: text('body').notNull().default(''),
+		/** what a webhook posts (and anything a sender needs besides the text) */
+		payload: text('payload', { mode: 'json' }).$type<Record<string, unknown>>(),
+		status: text('status').$type<NotificationStatus>().notNull().default('pending'),
+		/** deliveries tried so far, counted when a sender claims the row */
+		attempts: integer('attempts').notNull().default(0),
+		nextAttemptAt: text('next_attempt_at').notNull(),
+		lastError: text('last_error'),
+		createdAt: text('created_at').notNull(),
+		sentAt: text('sent_at'),
+		/** the sender delivering it while `sending`; its claim lapses at `claimedUntil` */
+		claimedBy: text('claimed_by'),
+		claimedUntil: text('claimed_until'),
+		/** when set, the same notice (e.g. one reminder for one due date) is never queued twice */
+		dedupeKey: text('dedupe_key').unique()
+	},
+	(t) => [index('notification_status_next_idx').on(t.status, t.nextAttemptAt)]
+);
+
 export type Watchpoint = typeof watchpoint.$inferSelect;
 export type Project = typeof project.$inferSelect;
 export type NewProject = typeof project.$inferInsert;
@@ -373,3 +434,5 @@ export type Session = typeof session.$inferSelect;
 export type Invitation = typeof invitation.$inferSelect;
 export type ProjectMember = typeof projectMember.$inferSelect;
 export type AuditEvent = typeof auditEvent.$inferSelect;
+export type Notification = typeof notification.$inferSelect;
+export type NewNotification = typeof notification.$inferInsert;
