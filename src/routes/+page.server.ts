@@ -1,6 +1,7 @@
 import { getDb } from '$lib/server/db';
 import { portfolioOverview, portfolioTrend, projectCounts } from '$lib/server/overview';
 import { projectScope } from '$lib/server/permissions';
+import { dashboardReminders } from '$lib/server/reminders';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url, locals }) => {
@@ -13,6 +14,8 @@ export const load: PageServerLoad = ({ url, locals }) => {
 		showArchived,
 		counts: projectCounts(db, projectIds),
 		projects: portfolioOverview(db, now, { includeArchived: showArchived, projectIds }),
-		trend: portfolioTrend(db, now, { projectIds })
+		trend: portfolioTrend(db, now, { projectIds }),
+		// what is due soon or late in the person's own projects (every project for an admin)
+		reminders: dashboardReminders(db, locals.user, now)
 	};
 };

@@ -194,6 +194,8 @@ const MATRIX: Entry[] = [
 	get('/account', signedIn(200)),
 	post('/account', 'name', signedIn(400)),
 	post('/account', 'password', signedIn(400)),
+	// an empty body is an unticked box: the person's own reminders turned off, nobody else's
+	post('/account', 'reminders', signedIn({ redirect: '/account?reminders=off' })),
 
 	// administration
 	get('/admin', adminOnly(200)),

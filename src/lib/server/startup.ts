@@ -1,12 +1,14 @@
 /**
  * What the server does once when it starts (never per request): open and migrate the database,
- * load the watch-point framework, start the watch job's schedule. Each step is idempotent, so a
- * restart is always safe.
+ * load the watch-point framework, start the schedules of the watch job and of the notifications.
+ * Each step is idempotent, so a restart is always safe.
  */
-import { closeDb, getDb } from './db';
+import { closeDb, DEFAULT_DATABASE_URL, getDb } from './db';
 import { ensureFramework } from './framework';
 import { log } from './log';
 import { startScanSchedule, stopScanSchedule } from './scheduler';
+import { startNotifySchedule, stopNotifySchedule } from './notify/schedule';
+import { startReminderSchedule, stopReminderSchedule } from './notify/reminder-schedule';
 
 let started = false;
 
@@ -16,15 +18,21 @@ export function startVigie(): void {
 	const db = getDb();
 	const framework = ensureFramework(db);
 	log('info', 'vigie.started', {
-		database: process.env.DATABASE_URL || './data/vigie.db',
+		database: process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
 		watchpointsAdded: framework.added
 	});
 	// the watch job on its cron schedule (VIGIE_SCAN_CRON, `off` to disable)
 	startScanSchedule(getDb);
+	// the notification outbox, delivered every minute (VIGIE_NOTIFY_CRON, `off` to disable)
+	startNotifySchedule(getDb);
+	// the day's reminders, queued every morning (VIGIE_REMIND_CRON, `off` to disable)
+	startReminderSchedule(getDb);
 	// adapter-node closes the HTTP server on SIGINT/SIGTERM and then emits this event; the cron
 	// timer would otherwise keep the process alive, so Ctrl-C or a service stop would hang
 	process.once('sveltekit:shutdown', () => {
 		stopScanSchedule();
+		stopNotifySchedule();
+		stopReminderSchedule();
 		closeDb();
 	});
 }
