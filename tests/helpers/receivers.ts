@@ -119,11 +119,15 @@ export interface WebhookReceiver {
 	calls: { method: string; contentType: string; body: unknown }[];
 	/** answer with this status (200 by default); null: never answer */
 	status: number | null;
+	/** wait this long before answering (0 by default): a slow receiver */
+	delayMs: number;
+	/** called as each call arrives, before the answer */
+	onCall: (() => void) | null;
 	close(): Promise<void>;
 }
 
 export async function startWebhookReceiver(): Promise<WebhookReceiver> {
-	const state: Pick<WebhookReceiver, 'calls' | 'status'> = { calls: [], status: 200 };
+	const state: Pick<WebhookReceiver, 'calls' | 'status' | 'delayMs' | 'onCall'> = { calls: [], status: 200, delayMs: 0, onCall: null };
 	const server: Server = createServer((request: IncomingMessage, response) => {
 		const chunks: Buffer[] = [];
 		request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -133,8 +137,12 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
 				contentType: request.headers['content-type'] ?? '',
 				body: JSON.parse(Buffer.concat(chunks).toString('utf8'))
 			});
-			if (state.status === null) return;
-			response.writeHead(state.status, { 'content-type': 'text/plain' }).end('ok');
+			state.onCall?.();
+			const status = state.status;
+			if (status === null) return;
+			const answer = () => response.writeHead(status, { 'content-type': 'text/plain' }).end('ok');
+			if (state.delayMs > 0) setTimeout(answer, state.delayMs);
+			else answer();
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -149,6 +157,18 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
 		},
 		set status(value: number | null) {
 			state.status = value;
+		},
+		get delayMs() {
+			return state.delayMs;
+		},
+		set delayMs(value: number) {
+			state.delayMs = value;
+		},
+		get onCall() {
+			return state.onCall;
+		},
+		set onCall(value: (() => void) | null) {
+			state.onCall = value;
 		},
 		close: () =>
 			new Promise<void>((resolve) => {

@@ -2,15 +2,13 @@
  * The notification outbox against real receivers on the loopback interface: an SMTP server
  * (smtp-server) that keeps what it is sent, and an HTTP server standing in for a webhook.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { SMTPServer, type SMTPServerError } from 'smtp-server';
 import { createTempDb, NOW, type TempDb } from '../helpers/db';
+import { readMail, startMailServer, startWebhookReceiver, type MailServer, type WebhookReceiver } from '../helpers/receivers';
 import { openDatabase, type Db } from '../../src/lib/server/db';
-import { auditEvent, notification, type Notification } from '../../src/lib/server/db/schema';
-import { createAdmin, findInvitation, inviteUser } from '../../src/lib/server/auth/users';
+import { auditEvent, notification, type Notification, type NotificationStatus } from '../../src/lib/server/db/schema';
+import { acceptInvitation, createAdmin, findInvitation, inviteUser, revokeInvitation } from '../../src/lib/server/auth/users';
 import {
 	claimDue,
 	claimOne,
@@ -18,171 +16,21 @@ import {
 	enqueue,
 	markSent,
 	MAX_ATTEMPTS,
+	purgeOutbox,
 	REDACTED,
 	retryDelayMs
 } from '../../src/lib/server/notify/outbox';
+import { purgeDaily } from '../../src/lib/server/notify/schedule';
 import { deliverDue } from '../../src/lib/server/notify/sender';
 import { enqueueWebhook } from '../../src/lib/server/notify/webhook';
 
 const MINUTE = 60_000;
 const later = (ms: number, from: Date = NOW) => new Date(from.getTime() + ms);
+/** A clock stopped at `when`. */
+const at = (when: Date) => () => when;
 const ORIGIN = 'https://vigie.example.org';
 const ADMIN = { email: 'claire.martin@example.org', name: 'Claire Martin', password: 'le phare veille sur la baie' };
 const INVITEE = 'karim.benali@example.org';
-
-// ---------------------------------------------------------------------------------------------
-// A mail server on 127.0.0.1 that keeps every message, or refuses them while `refusing` is set
-
-interface ReceivedMail {
-	from: string;
-	to: string[];
-	user: string | null;
-	raw: string;
-}
-
-interface MailServer {
-	url: string;
-	received: ReceivedMail[];
-	refusing: boolean;
-	close(): Promise<void>;
-}
-
-async function startMailServer(): Promise<MailServer> {
-	const state = { received: [] as ReceivedMail[], refusing: false };
-	const server = new SMTPServer({
-		authOptional: true,
-		allowInsecureAuth: true,
-		disabledCommands: ['STARTTLS'],
-		logger: false,
-		onAuth(auth, _session, callback) {
-			if (auth.username === 'vigie' && auth.password === 'p@ss word') callback(null, { user: auth.username });
-			else callback(Object.assign(new Error('Invalid credentials'), { responseCode: 535 }));
-		},
-		onRcptTo(_address, _session, callback) {
-			if (!state.refusing) return callback();
-			const refusal: SMTPServerError = Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 });
-			callback(refusal);
-		},
-		onData(stream, session, callback) {
-			const chunks: Buffer[] = [];
-			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-			stream.on('end', () => {
-				const from = session.envelope.mailFrom;
-				state.received.push({
-					from: from ? from.address : '',
-					to: session.envelope.rcptTo.map((r) => r.address),
-					user: typeof session.user === 'string' ? session.user : null,
-					raw: Buffer.concat(chunks).toString('utf8')
-				});
-				callback();
-			});
-		}
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.server.address() as AddressInfo;
-	return {
-		// credentials with characters that must be percent-encoded, as an operator would write them
-		url: `smtp://vigie:p%40ss%20word@127.0.0.1:${port}`,
-		received: state.received,
-		get refusing() {
-			return state.refusing;
-		},
-		set refusing(value: boolean) {
-			state.refusing = value;
-		},
-		close: () => new Promise<void>((resolve) => server.close(() => resolve()))
-	};
-}
-
-/** The parts of a received message a person sees: subject, plain text, HTML (MIME decoded). */
-function readMail(raw: string): { subject: string; text: string; html: string } {
-	const [head] = raw.split(/\r?\n\r?\n/);
-	const headers = head.replace(/\r?\n[ \t]+/g, ' ');
-	const subject = decodeWords(/^Subject: (.*)$/im.exec(headers)?.[1] ?? '');
-	return { subject, text: part(raw, 'text/plain'), html: part(raw, 'text/html') };
-}
-
-function decodeWords(value: string): string {
-	return value
-		.replace(/\?=\s+=\?/g, '?==?')
-		.replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_w, enc: string, data: string) =>
-			enc.toUpperCase() === 'B'
-				? Buffer.from(data, 'base64').toString('utf8')
-				: decodeQuotedPrintable(data.replace(/_/g, ' '))
-		);
-}
-
-function decodeQuotedPrintable(data: string): string {
-	const bytes: number[] = [];
-	const clean = data.replace(/=\r?\n/g, '');
-	for (let i = 0; i < clean.length; i++) {
-		if (clean[i] === '=' && /^[0-9A-F]{2}$/i.test(clean.slice(i + 1, i + 3))) {
-			bytes.push(parseInt(clean.slice(i + 1, i + 3), 16));
-			i += 2;
-		} else bytes.push(...Buffer.from(clean[i], 'utf8'));
-	}
-	return Buffer.from(bytes).toString('utf8');
-}
-
-function part(raw: string, type: string): string {
-	const start = raw.search(new RegExp(`^Content-Type: ${type}`, 'im'));
-	if (start < 0) return '';
-	const rest = raw.slice(start);
-	const bodyStart = rest.search(/\r?\n\r?\n/);
-	const partHead = rest.slice(0, bodyStart);
-	const body = rest.slice(bodyStart).replace(/^\r?\n\r?\n/, '').split(/\r?\n--/)[0];
-	const encoding = /Content-Transfer-Encoding: (\S+)/i.exec(partHead)?.[1]?.toLowerCase();
-	if (encoding === 'quoted-printable') return decodeQuotedPrintable(body);
-	if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-	return body;
-}
-
-// ---------------------------------------------------------------------------------------------
-// A webhook receiver on 127.0.0.1
-
-interface WebhookReceiver {
-	url: string;
-	calls: { method: string; contentType: string; body: unknown }[];
-	/** answer with this status (200 by default); null: never answer */
-	status: number | null;
-	close(): Promise<void>;
-}
-
-async function startWebhookReceiver(): Promise<WebhookReceiver> {
-	const state: Pick<WebhookReceiver, 'calls' | 'status'> = { calls: [], status: 200 };
-	const server: Server = createServer((request: IncomingMessage, response) => {
-		const chunks: Buffer[] = [];
-		request.on('data', (chunk: Buffer) => chunks.push(chunk));
-		request.on('end', () => {
-			state.calls.push({
-				method: request.method ?? '',
-				contentType: request.headers['content-type'] ?? '',
-				body: JSON.parse(Buffer.concat(chunks).toString('utf8'))
-			});
-			if (state.status === null) return;
-			response.writeHead(state.status, { 'content-type': 'text/plain' }).end('ok');
-		});
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	return {
-		url: `http://127.0.0.1:${port}/hooks/vigie`,
-		get calls() {
-			return state.calls;
-		},
-		get status() {
-			return state.status;
-		},
-		set status(value: number | null) {
-			state.status = value;
-		},
-		close: () =>
-			new Promise<void>((resolve) => {
-				server.closeAllConnections();
-				server.close(() => resolve());
-			})
-	};
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -226,7 +74,7 @@ describe('invitation e-mail', () => {
 		if (!invited.ok) throw new Error('invitation refused');
 		expect(invited.value.emailed).toBe(true);
 
-		const report = await deliverDue(t.db, NOW, { env });
+		const report = await deliverDue(t.db, { clock: at(NOW), env });
 		expect(report).toEqual({ claimed: 1, sent: 1, retrying: 0, failed: 0 });
 
 		expect(mail.received).toHaveLength(1);
@@ -252,7 +100,7 @@ describe('invitation e-mail', () => {
 		const inviter = await admin();
 		const invited = inviteUser(t.db, inviter.id, { email: INVITEE, name: '', isAdmin: false }, NOW, { origin: ORIGIN, env, lang: 'en' });
 		if (!invited.ok) throw new Error('invitation refused');
-		await deliverDue(t.db, NOW, { env });
+		await deliverDue(t.db, { clock: at(NOW), env });
 		const read = readMail(mail.received[0].raw);
 		expect(read.subject).toBe('Invitation to join Vigie');
 		expect(read.text.startsWith('Hello,')).toBe(true);
@@ -269,7 +117,7 @@ describe('invitation e-mail', () => {
 		expect(queued).toMatchObject({ channel: 'email', recipient: INVITEE, status: 'pending', attempts: 0 });
 		expect(queued.body).toContain(invited.value.url);
 
-		await deliverDue(t.db, NOW, { env });
+		await deliverDue(t.db, { clock: at(NOW), env });
 		const [sent] = outbox();
 		expect(sent.status).toBe('sent');
 		expect(sent.sentAt).toBe(NOW.toISOString());
@@ -288,7 +136,7 @@ describe('invitation e-mail', () => {
 		if (!invited.ok) throw new Error('invitation refused');
 		expect(invited.value.emailed).toBe(false);
 		expect(outbox()).toEqual([]);
-		expect(await deliverDue(t.db, NOW, { env: {} })).toEqual({ claimed: 0, sent: 0, retrying: 0, failed: 0 });
+		expect(await deliverDue(t.db, { clock: at(NOW), env: {} })).toEqual({ claimed: 0, sent: 0, retrying: 0, failed: 0 });
 		expect(mail.received).toEqual([]);
 	});
 
@@ -354,10 +202,10 @@ describe('failed deliveries', () => {
 	it('tries a refused e-mail again later, waiting longer each time, and gives up after the last attempt', async () => {
 		mail.refusing = true;
 		const row = queueEmail();
-		let at = NOW;
+		let when = NOW;
 		const waits: number[] = [];
 		for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-			const report = await deliverDue(t.db, at, { env });
+			const report = await deliverDue(t.db, { clock: at(when), env });
 			expect(report.claimed).toBe(1);
 			const after = outbox()[0];
 			expect(after.attempts).toBe(attempt);
@@ -366,10 +214,10 @@ describe('failed deliveries', () => {
 				expect(report.retrying).toBe(1);
 				expect(after.status).toBe('pending');
 				const next = new Date(after.nextAttemptAt);
-				waits.push(next.getTime() - at.getTime());
+				waits.push(next.getTime() - when.getTime());
 				// not before its time
-				expect((await deliverDue(t.db, new Date(next.getTime() - 1), { env })).claimed).toBe(0);
-				at = next;
+				expect((await deliverDue(t.db, { clock: at(new Date(next.getTime() - 1)), env })).claimed).toBe(0);
+				when = next;
 			} else {
 				expect(report.failed).toBe(1);
 				expect(after.status).toBe('failed');
@@ -381,17 +229,17 @@ describe('failed deliveries', () => {
 
 		// given up means given up: the mail server coming back does not resend it
 		mail.refusing = false;
-		expect((await deliverDue(t.db, later(30 * 24 * 60 * MINUTE), { env })).claimed).toBe(0);
+		expect((await deliverDue(t.db, { clock: at(later(30 * 24 * 60 * MINUTE)), env })).claimed).toBe(0);
 		expect(outbox()[0].id).toBe(row.id);
 	});
 
 	it('delivers a refused e-mail once the mail server accepts it again', async () => {
 		mail.refusing = true;
 		queueEmail();
-		await deliverDue(t.db, NOW, { env });
+		await deliverDue(t.db, { clock: at(NOW), env });
 		mail.refusing = false;
 		const retry = new Date(outbox()[0].nextAttemptAt);
-		expect(await deliverDue(t.db, retry, { env })).toMatchObject({ sent: 1 });
+		expect(await deliverDue(t.db, { clock: at(retry), env })).toMatchObject({ sent: 1 });
 		expect(outbox()[0]).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
 		expect(mail.received).toHaveLength(1);
 	});
@@ -399,7 +247,7 @@ describe('failed deliveries', () => {
 	it('keeps an e-mail queued while the mail server cannot be reached', async () => {
 		queueEmail();
 		await mail.close();
-		const report = await deliverDue(t.db, NOW, { env });
+		const report = await deliverDue(t.db, { clock: at(NOW), env });
 		expect(report.retrying).toBe(1);
 		expect(outbox()[0]).toMatchObject({ status: 'pending', attempts: 1 });
 		expect(outbox()[0].lastError).toMatch(/ECONNREFUSED|connect/i);
@@ -424,7 +272,7 @@ describe('webhook', () => {
 			{ VIGIE_WEBHOOK_URL: hook.url }
 		);
 		expect(queued?.recipient).toBe(hook.url);
-		expect(await deliverDue(t.db, NOW, { env: {} })).toMatchObject({ sent: 1 });
+		expect(await deliverDue(t.db, { clock: at(NOW), env: {} })).toMatchObject({ sent: 1 });
 		expect(hook.calls).toEqual([
 			{
 				method: 'POST',
@@ -438,7 +286,56 @@ describe('webhook', () => {
 				}
 			}
 		]);
-		expect(outbox()[0].status).toBe('sent');
+		// the address is a credential, kept only for retries
+		expect(outbox()[0]).toMatchObject({ status: 'sent', recipient: '' });
+	});
+
+	it('forgets the webhook address once it gives up, and not before', async () => {
+		enqueueWebhook(t.db, { event: 'alert.opened', text: 'Alerte' }, NOW, { VIGIE_WEBHOOK_URL: hook.url });
+		hook.status = 503;
+		let when = NOW;
+		for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
+			await deliverDue(t.db, { clock: at(when), env: {} });
+			expect(outbox()[0]).toMatchObject({ status: 'pending', recipient: hook.url });
+			when = new Date(outbox()[0].nextAttemptAt);
+		}
+		expect(await deliverDue(t.db, { clock: at(when), env: {} })).toMatchObject({ failed: 1 });
+		expect(outbox()[0]).toMatchObject({ status: 'failed', recipient: '' });
+		expect(hook.calls).toHaveLength(MAX_ATTEMPTS);
+	});
+
+	it('never delivers a notice twice when two senders share a slow receiver', async () => {
+		const other = openDatabase(t.path);
+		try {
+			for (let n = 1; n <= 8; n++) enqueueWebhook(t.db, { event: 'alert.opened', text: `Alerte ${n}` }, NOW, { VIGIE_WEBHOOK_URL: hook.url });
+			// each call takes a minute of the senders' clock: a run lasts longer than a claim (5 min)
+			hook.delayMs = 20;
+			const clock = () => later(hook.calls.length * MINUTE);
+			let firstDone = false;
+			const first = deliverDue(t.db, { clock, env: {}, worker: 'server-a' }).finally(() => {
+				firstDone = true;
+			});
+			// the other server's schedule comes round while the first is still sending
+			while (!firstDone) {
+				await deliverDue(other, { clock, env: {}, worker: 'server-b' });
+				await new Promise((resolve) => setTimeout(resolve, 5));
+			}
+			await first;
+
+			const ids = hook.calls.map((call) => (call.body as { id: number }).id).sort((a, b) => a - b);
+			expect(ids).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+			expect(outbox().map((row) => row.status)).toEqual(Array(8).fill('sent'));
+			expect(hook.calls.length).toBeGreaterThan(5);
+		} finally {
+			other.$client.close();
+		}
+	});
+
+	it('does not count as sent a notice cancelled while it was being delivered', async () => {
+		const row = enqueue(t.db, { channel: 'webhook', recipient: hook.url, subject: 'x', payload: { invitationId: 42 } }, NOW)!;
+		hook.onCall = () => t.db.update(notification).set({ status: 'failed', lastError: 'cancelled' }).where(eq(notification.id, row.id)).run();
+		expect(await deliverDue(t.db, { clock: at(NOW), env: {} })).toEqual({ claimed: 1, sent: 0, retrying: 0, failed: 0 });
+		expect(outbox()[0]).toMatchObject({ status: 'failed', lastError: 'cancelled' });
 	});
 
 	it('queues nothing when no webhook is configured', () => {
@@ -449,13 +346,126 @@ describe('webhook', () => {
 	it('tries again later when the receiver answers with an error or does not answer in time', async () => {
 		enqueueWebhook(t.db, { event: 'alert.opened', text: 'Alerte' }, NOW, { VIGIE_WEBHOOK_URL: hook.url });
 		hook.status = 503;
-		expect(await deliverDue(t.db, NOW, { env: {} })).toMatchObject({ retrying: 1 });
+		expect(await deliverDue(t.db, { clock: at(NOW), env: {} })).toMatchObject({ retrying: 1 });
 		expect(outbox()[0].lastError).toContain('503');
 
 		hook.status = null;
 		const next = new Date(outbox()[0].nextAttemptAt);
-		expect(await deliverDue(t.db, next, { env: {}, webhookTimeoutMs: 200 })).toMatchObject({ retrying: 1 });
+		expect(await deliverDue(t.db, { clock: at(next), env: {}, webhookTimeoutMs: 200 })).toMatchObject({ retrying: 1 });
 		expect(outbox()[0].lastError).toMatch(/timeout|aborted/i);
 		expect(outbox()[0].attempts).toBe(2);
+	});
+});
+
+describe('invitation e-mails no longer needed', () => {
+	async function invite(email = INVITEE) {
+		const inviter = await admin();
+		const invited = inviteUser(t.db, inviter.id, { email, name: 'Karim', isAdmin: false }, NOW, { origin: ORIGIN, env });
+		if (!invited.ok) throw new Error('invitation refused');
+		return { inviter, ...invited.value };
+	}
+
+	function expectCancelled(row: Notification | undefined, token: string) {
+		expect(row).toMatchObject({ status: 'failed', lastError: 'cancelled' });
+		expect(row!.body).not.toContain(token);
+		expect(JSON.stringify(row!.payload)).not.toContain(token);
+	}
+
+	it('does not e-mail a revoked invitation, nor keep its link', async () => {
+		const { inviter, invitation, token } = await invite();
+		expect(revokeInvitation(t.db, inviter.id, invitation.id, later(MINUTE))).toBe(true);
+		expectCancelled(outbox()[0], token);
+		expect((await deliverDue(t.db, { clock: at(later(2 * MINUTE)), env })).claimed).toBe(0);
+		expect(mail.received).toEqual([]);
+	});
+
+	it('e-mails only the newest link when an invitation is replaced', async () => {
+		const { inviter, token } = await invite();
+		const again = inviteUser(t.db, inviter.id, { email: INVITEE, name: 'Karim', isAdmin: true }, later(MINUTE), { origin: ORIGIN, env });
+		if (!again.ok) throw new Error('invitation refused');
+		const [first, second] = outbox();
+		expectCancelled(first, token);
+		expect(second.status).toBe('pending');
+		await deliverDue(t.db, { clock: at(later(2 * MINUTE)), env });
+		expect(mail.received).toHaveLength(1);
+		expect(readMail(mail.received[0].raw).text).toContain(again.value.url);
+	});
+
+	it('does not e-mail an invitation already accepted with the link passed on by hand', async () => {
+		const { token } = await invite();
+		const accepted = await acceptInvitation(t.db, token, { name: 'Karim Benali', password: 'la marée monte doucement' }, later(MINUTE));
+		expect(accepted.ok).toBe(true);
+		expectCancelled(outbox()[0], token);
+		expect((await deliverDue(t.db, { clock: at(later(2 * MINUTE)), env })).claimed).toBe(0);
+	});
+
+	it('leaves other notices alone', async () => {
+		const { inviter, invitation } = await invite();
+		queueEmail('sophie@example.org');
+		revokeInvitation(t.db, inviter.id, invitation.id, later(MINUTE));
+		expect(outbox().map((row) => row.status)).toEqual(['failed', 'pending']);
+	});
+});
+
+describe('an unknown VIGIE_TZ', () => {
+	it('still lets an admin invite someone by e-mail, with the expiry shown in the default time zone', async () => {
+		const inviter = await admin();
+		const invited = inviteUser(t.db, inviter.id, { email: INVITEE, name: 'Karim', isAdmin: false }, NOW, {
+			origin: ORIGIN,
+			env: { ...env, VIGIE_TZ: 'Europe/Pariss' }
+		});
+		expect(invited.ok).toBe(true);
+		// 7 days after 26 Nov 2026, 10:00 in Paris
+		expect(outbox()[0].body).toContain('valable jusqu’au 3 déc. 2026, 10:00');
+	});
+});
+
+describe('purging the outbox', () => {
+	const DAY = 24 * 60 * MINUTE;
+
+	function row(status: NotificationStatus, createdAt: Date, dedupeKey: string | null = null): number {
+		return t.db
+			.insert(notification)
+			.values({ channel: 'email', recipient: INVITEE, status, nextAttemptAt: createdAt.toISOString(), createdAt: createdAt.toISOString(), dedupeKey })
+			.returning()
+			.get().id;
+	}
+	const ids = () => outbox().map((r) => r.id);
+
+	it('deletes what was sent or given up more than 30 days ago, and keeps what is waiting or recent', () => {
+		const oldSent = row('sent', later(-31 * DAY));
+		const oldFailed = row('failed', later(-40 * DAY));
+		const oldPending = row('pending', later(-31 * DAY));
+		const recentSent = row('sent', later(-29 * DAY));
+		expect(purgeOutbox(t.db, NOW)).toBe(2);
+		expect(ids()).toEqual([oldPending, recentSent]);
+		expect(ids()).not.toContain(oldSent);
+		expect(ids()).not.toContain(oldFailed);
+		expect(purgeOutbox(t.db, NOW, 7)).toBe(1);
+	});
+
+	it('keeps the last reminder to each person and about each project, which the next reminder compares with', () => {
+		const old = later(-60 * DAY);
+		const first = row('sent', old, 'reminder:3:2026-09-01');
+		const last = row('sent', later(-40 * DAY), 'reminder:3:2026-10-17');
+		const other = row('sent', old, 'reminder:12:2026-09-27');
+		const project = row('sent', old, 'reminder:project:3:2026-09-27');
+		// a reminder given up is not the one compared with: the one before it is kept
+		const givenUp = row('failed', later(-35 * DAY), 'reminder:12:2026-10-22');
+		expect(purgeOutbox(t.db, NOW)).toBe(2);
+		expect(ids()).toEqual([last, other, project]);
+		expect(ids()).not.toContain(first);
+		expect(ids()).not.toContain(givenUp);
+	});
+
+	it('runs once a day from the delivery schedule', () => {
+		row('sent', later(-31 * DAY));
+		expect(purgeDaily(t.db, NOW, env)).toBe(1);
+		row('sent', later(-31 * DAY));
+		expect(purgeDaily(t.db, later(3 * 60 * MINUTE), env)).toBeNull();
+		expect(outbox()).toHaveLength(1);
+		// the next day in Paris
+		expect(purgeDaily(t.db, later(15 * 60 * MINUTE), env)).toBe(1);
+		expect(outbox()).toEqual([]);
 	});
 });

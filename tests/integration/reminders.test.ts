@@ -14,6 +14,7 @@ import { createTempDb, NOW, type TempDb } from '../helpers/db';
 import { readMail, startMailServer, startWebhookReceiver, type MailServer, type WebhookReceiver } from '../helpers/receivers';
 import { action, notification, project, projectMember, trackedWatchpoint, user, watchpoint, type Project, type User } from '../../src/lib/server/db/schema';
 import { queueReminders } from '../../src/lib/server/notify/reminders';
+import { purgeOutbox } from '../../src/lib/server/notify/outbox';
 import { deliverDue } from '../../src/lib/server/notify/sender';
 import { dashboardReminders } from '../../src/lib/server/reminders';
 import { readPreferences, saveRemindersEnabled } from '../../src/lib/server/preferences';
@@ -97,7 +98,7 @@ function portfolio() {
 }
 
 async function delivered(at: Date = NOW) {
-	await deliverDue(t.db, at, { env });
+	await deliverDue(t.db, { clock: () => at, env });
 	return mail.received.map((m) => ({ to: m.to, ...readMail(m.raw) }));
 }
 
@@ -132,10 +133,12 @@ describe('reminder e-mails', () => {
 		expect(toClaire.text.indexOf('Santé rurale')).toBeLessThan(toClaire.text.indexOf('Eau du bassin'));
 	});
 
-	it('sends nothing to a viewer, to an admin of no project, nor to anyone only in a paused project', async () => {
-		const { mobilite } = portfolio();
+	it('sends nothing to a viewer, to an admin of no project, to anyone only in a paused project, nor to a disabled account', async () => {
+		const { mobilite, eau } = portfolio();
 		const sophie = person('Sophie');
 		member(mobilite, sophie, 'coordinator');
+		const marc = person('Marc', { disabledAt: afterDays(-3).toISOString() });
+		member(eau, marc, 'coordinator');
 		queueReminders(t.db, NOW, { env });
 		const recipients = (await delivered()).flatMap((m) => m.to).sort();
 		expect(recipients).toEqual(['claire@example.org', 'karim@example.org']);
@@ -175,6 +178,21 @@ describe('reminder e-mails', () => {
 		member(alimentation, lea, 'contributor');
 		const reasons = [0, 1, 6, 7, 8, 14].map((days) => queueReminders(t.db, afterDays(days), { env }).people[0].decision.reason);
 		expect(reasons).toEqual(['first', 'unchanged', 'unchanged', 'weekly', 'unchanged', 'weekly']);
+	});
+
+	it('still knows what it last said after the outbox is purged of old notices', () => {
+		const alimentation = newProject('Alimentation locale');
+		t.db.insert(action).values({ projectId: alimentation.id, title: 'Signer la convention', owner: '', dueOn: '2026-11-02' }).run();
+		const lea = person('Léa');
+		member(alimentation, lea, 'contributor');
+		const reason = (days: number) => queueReminders(t.db, afterDays(days), { env }).people[0].decision.reason;
+		expect([reason(0), reason(7)]).toEqual(['first', 'weekly']);
+		t.db.update(notification).set({ status: 'sent' }).run();
+		// 40 days on, both digests are past the 30 days kept; the last one stays, as the memory
+		expect(purgeOutbox(t.db, afterDays(40))).toBe(1);
+		expect(t.db.select().from(notification).all().map((n) => n.dedupeKey)).toEqual([`reminder:${lea.id}:2026-12-03`]);
+		expect(reason(40)).toBe('weekly');
+		expect(reason(41)).toBe('unchanged');
 	});
 
 	it('sends nothing to someone who turned reminders off on their account', async () => {
@@ -233,7 +251,7 @@ describe('reminder webhook', () => {
 		const withHook = { ...env, VIGIE_WEBHOOK_URL: hook.url };
 		expect(queueReminders(t.db, NOW, { env: withHook }).queued.webhooks).toBe(2);
 		expect(queueReminders(t.db, NOW, { env: withHook }).queued.webhooks).toBe(0);
-		await deliverDue(t.db, NOW, { env: withHook });
+		await deliverDue(t.db, { clock: () => NOW, env: withHook });
 
 		const bodies = hook.calls.map((c) => c.body as { event: string; text: string; data: { project: { slug: string }; items: { title: string; urgency: string; dueOn: string; url: string }[] } });
 		expect(bodies.map((b) => b.data.project.slug).sort()).toEqual(['eau-du-bassin', 'sante-rurale']);

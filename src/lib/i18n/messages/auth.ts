@@ -105,7 +105,7 @@ export const fr = {
 	'auth.users.invite_copy_hint':
 		'Copiez ce lien et envoyez-le vous-même à la personne (l’envoi d’e-mails n’est pas configuré sur ce serveur). Il ne sera plus affiché ; il est valable jusqu’au {date}.',
 	'auth.users.invite_emailed_hint':
-		'Un e-mail d’invitation a été envoyé à {email} ; vous pouvez aussi copier ce lien et le lui transmettre vous-même. Il ne sera plus affiché ; il est valable jusqu’au {date}.',
+		'Un e-mail d’invitation est en cours d’envoi à {email} ; vous pouvez aussi copier ce lien et le lui transmettre vous-même. Il ne sera plus affiché ; il est valable jusqu’au {date}.',
 	'auth.users.copy': 'Copier le lien',
 	'auth.users.copied': 'Lien copié.',
 	'auth.users.pending_title': 'Invitations en attente',
@@ -261,7 +261,7 @@ export const en: Record<keyof typeof fr, string> = {
 	'auth.users.invite_copy_hint':
 		'Copy this link and send it to the person yourself (sending email is not configured on this server). It will not be shown again; it is valid until {date}.',
 	'auth.users.invite_emailed_hint':
-		'An invitation email has been sent to {email}; you can also copy this link and pass it on yourself. It will not be shown again; it is valid until {date}.',
+		'An invitation email is on its way to {email}; you can also copy this link and pass it on yourself. It will not be shown again; it is valid until {date}.',
 	'auth.users.copy': 'Copy the link',
 	'auth.users.copied': 'Link copied.',
 	'auth.users.pending_title': 'Pending invitations',

@@ -10,10 +10,10 @@ import { invitation, project, projectMember, user, type Invitation, type Session
 import type { FieldErrors } from '../../domain/validation';
 import type { ProjectRole } from '../../domain/types';
 import { DEFAULT_LANG, type Lang, type Message } from '../../i18n';
-import { DEFAULT_TIME_ZONE } from '../../domain/schedule';
+import { instanceTimeZone } from '../clock';
 import { emailConfigured } from '../notify/email';
 import { invitationEmail } from '../notify/invitation-email';
-import { enqueue } from '../notify/outbox';
+import { cancelPending, enqueue } from '../notify/outbox';
 import { recordAudit } from './audit';
 import { checkPasswordPolicy, hashPassword, verifyAgainstDummy, verifyPassword } from './passwords';
 import { createSession, invalidateSession, invalidateUserSessions, type SessionMeta } from './sessions';
@@ -194,7 +194,8 @@ export interface CreatedInvitation {
 
 /**
  * Invites a person: a link valid 7 days, carrying a 256-bit token of which only the hash is kept.
- * A new invitation to the same address replaces the pending one (its link stops working).
+ * A new invitation to the same address replaces the pending one (its link stops working, and its
+ * e-mail, if not sent yet, is cancelled).
  * When e-mail is configured, the e-mail with the link is queued in the same transaction (written
  * in `lang`, the inviter's language, with the other version below); the outbox forgets the link
  * once the e-mail has gone. Call `deliverInBackground` afterwards to send it at once.
@@ -212,11 +213,15 @@ export function inviteUser(
 	const token = newToken();
 	return db.transaction((tx): AccountResult<CreatedInvitation> => {
 		if (findUserByEmail(tx, email)) return refused(409, { email: { key: 'auth.invite.already_user' } });
-		const replaced = tx
+		const replacedRows = tx
 			.update(invitation)
 			.set({ revokedAt: now.toISOString() })
 			.where(and(eq(invitation.email, email), isNull(invitation.acceptedAt), isNull(invitation.revokedAt)))
-			.run().changes;
+			.returning({ id: invitation.id })
+			.all();
+		// the replaced link no longer works: its e-mail must not go out, nor the link stay stored
+		for (const { id } of replacedRows) cancelInvitationEmail(tx, id);
+		const replaced = replacedRows.length;
 		const created = tx
 			.insert(invitation)
 			.values({
@@ -263,7 +268,7 @@ export function inviteUser(
 				projectName,
 				url,
 				expiresAt: created.expiresAt,
-				timeZone: env.VIGIE_TZ || DEFAULT_TIME_ZONE
+				timeZone: instanceTimeZone(env)
 			});
 			enqueue(
 				tx,
@@ -280,6 +285,11 @@ export function inviteUser(
 		}
 		return { ok: true, value: { invitation: created, token, url, emailed: sendEmail } };
 	});
+}
+
+/** Cancels an invitation's e-mail not yet sent and forgets the link it carried (see `cancelPending`). */
+function cancelInvitationEmail(tx: Pick<Db, 'update'>, invitationId: number): void {
+	cancelPending(tx, 'invitationId', invitationId);
 }
 
 export type InvitationState = 'valid' | 'unknown' | 'expired' | 'accepted' | 'revoked';
@@ -373,6 +383,8 @@ export async function acceptInvitation(
 			const problem = invitationProblem(state === 'valid' ? 'accepted' : state);
 			return refused(problem.status, { form: problem.message });
 		}
+		// accepted: the link is spent, so an e-mail still waiting to carry it is pointless
+		cancelInvitationEmail(tx, pending.id);
 		const created = tx
 			.insert(user)
 			.values({
@@ -429,6 +441,7 @@ export function revokeInvitation(db: Db, actorUserId: number, invitationId: numb
 			.returning()
 			.get();
 		if (!changed) return false;
+		cancelInvitationEmail(tx, invitationId);
 		recordAudit(
 			tx,
 			'invitation_revoked',

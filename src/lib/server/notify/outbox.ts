@@ -9,7 +9,7 @@
  * A sender that dies mid-delivery leaves its rows `sending`; once the claim lapses another
  * sender takes them back, so a notice may in the worst case go out twice, never zero times.
  */
-import { and, asc, eq, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { notification, type Notification, type NotificationChannel } from '../db/schema';
 
@@ -92,6 +92,17 @@ export function claimOne(db: Pick<Db, 'update'>, id: number, worker: string, now
 	return changed === 1;
 }
 
+/** Gives up lapsed claims on notices that already used all their attempts, instead of retrying. */
+function giveUpAbandoned(tx: Pick<Db, 'update'>, nowIso: string): void {
+	const abandoned = tx
+		.update(notification)
+		.set({ status: 'failed', claimedBy: null, claimedUntil: null, lastError: 'delivery interrupted too many times' })
+		.where(and(eq(notification.status, 'sending'), lt(notification.claimedUntil, nowIso), sql`${notification.attempts} >= ${MAX_ATTEMPTS}`))
+		.returning()
+		.all();
+	for (const row of abandoned) forget(tx, row);
+}
+
 /**
  * Claims up to `limit` due notices for `worker`, oldest due first, and returns them. Rows another
  * sender claimed in the meantime are skipped. A lapsed claim on a notice that already used all
@@ -102,20 +113,7 @@ export function claimDue(db: Db, now: Date, worker: string, limit = 20, claimMs 
 	// immediate: takes the write lock before reading, so the read and the claims see one state
 	return db.transaction(
 		(tx) => {
-			const abandoned = tx
-				.update(notification)
-				.set({ status: 'failed', claimedBy: null, claimedUntil: null, lastError: 'delivery interrupted too many times' })
-				.where(
-					and(
-						eq(notification.status, 'sending'),
-						lt(notification.claimedUntil, nowIso),
-						sql`${notification.attempts} >= ${MAX_ATTEMPTS}`
-					)
-				)
-				.returning()
-				.all();
-			for (const row of abandoned) scrub(tx, row);
-
+			giveUpAbandoned(tx, nowIso);
 			const candidates = tx
 				.select({ id: notification.id })
 				.from(notification)
@@ -135,20 +133,55 @@ export function claimDue(db: Db, now: Date, worker: string, limit = 20, claimMs 
 	);
 }
 
+/**
+ * Claims the notice due first at `now` for `worker` and returns it, or null when none is due.
+ * A sender claims one notice just before delivering it, so its claim runs from the moment it
+ * starts sending, however long the notices before it took. `skip`: notices this sender already
+ * tried in its run (a failure is not retried in the same run).
+ */
+export function claimNext(db: Db, now: Date, worker: string, skip: readonly number[] = [], claimMs = CLAIM_MS): Notification | null {
+	const nowIso = now.toISOString();
+	return db.transaction(
+		(tx) => {
+			giveUpAbandoned(tx, nowIso);
+			const next = tx
+				.select({ id: notification.id })
+				.from(notification)
+				.where(skip.length > 0 ? and(claimable(nowIso), notInArray(notification.id, [...skip])) : claimable(nowIso))
+				.orderBy(asc(notification.nextAttemptAt), asc(notification.id))
+				.limit(1)
+				.get();
+			if (!next || !claimOne(tx, next.id, worker, now, claimMs)) return null;
+			return tx.select().from(notification).where(eq(notification.id, next.id)).get() ?? null;
+		},
+		{ behavior: 'immediate' }
+	);
+}
+
 /** Still ours: claimed by `worker` and being delivered. A sender whose claim lapsed must not write. */
 function ours(id: number, worker: string) {
 	return and(eq(notification.id, id), eq(notification.status, 'sending'), eq(notification.claimedBy, worker));
 }
 
-/** Replaces the notice's secrets by `REDACTED`, once it will not be delivered again. */
-function scrub(db: Pick<Db, 'update'>, row: Notification): void {
+/**
+ * Once a notice will not be delivered again, forgets what it no longer needs: its secrets are
+ * replaced by `REDACTED`, and a webhook's address (a credential: whoever has it can post to the
+ * room) is blanked, as it was kept only for retries.
+ */
+function forget(db: Pick<Db, 'update'>, row: Notification): void {
 	const secrets = secretsOf(row);
-	if (secrets.length === 0) return;
+	const webhook = row.channel === 'webhook' && row.recipient !== '';
+	if (secrets.length === 0 && !webhook) return;
 	const hide = (text: string) => secrets.reduce((acc, secret) => acc.split(secret).join(REDACTED), text);
 	const payload = { ...(row.payload ?? {}) };
 	delete payload.secrets;
 	db.update(notification)
-		.set({ subject: hide(row.subject), body: hide(row.body), payload })
+		.set({
+			subject: hide(row.subject),
+			body: hide(row.body),
+			payload: secrets.length > 0 ? payload : row.payload,
+			recipient: webhook ? '' : row.recipient
+		})
 		.where(eq(notification.id, row.id))
 		.run();
 }
@@ -167,7 +200,7 @@ export function markSent(db: Db, id: number, worker: string, now: Date): boolean
 			.where(ours(id, worker))
 			.returning()
 			.get();
-		if (row) scrub(tx, row);
+		if (row) forget(tx, row);
 		return row !== undefined;
 	});
 }
@@ -195,7 +228,7 @@ export function markFailed(db: Db, id: number, worker: string, now: Date, error:
 				.where(ours(id, worker))
 				.returning()
 				.get();
-			if (failed) scrub(tx, failed);
+			if (failed) forget(tx, failed);
 			return 'failed';
 		}
 		tx.update(notification)
@@ -214,4 +247,61 @@ export function markFailed(db: Db, id: number, worker: string, now: Date, error:
 
 export function findNotification(db: Pick<Db, 'select'>, id: number): Notification | undefined {
 	return db.select().from(notification).where(eq(notification.id, id)).get();
+}
+
+/** Why a notice cancelled before delivery is marked failed (the status says it will not go out). */
+export const CANCELLED = 'cancelled';
+
+/**
+ * Cancels the notices not yet delivered whose payload has `field` equal to `value` (an
+ * invitation's e-mail once it is revoked, replaced or accepted): marked failed with `CANCELLED`,
+ * so no sender takes them again, and their secrets forgotten at once. One being sent at this
+ * very moment may still arrive, but its sender cannot record it nor retry it. Takes a transaction,
+ * to be cancelled together with the change that makes them pointless. Returns how many.
+ */
+export function cancelPending(db: Pick<Db, 'update'>, field: string, value: string | number): number {
+	const cancelled = db
+		.update(notification)
+		.set({ status: 'failed', claimedBy: null, claimedUntil: null, lastError: CANCELLED })
+		.where(
+			and(
+				inArray(notification.status, ['pending', 'sending']),
+				sql`json_extract(${notification.payload}, ${`$.${field}`}) = ${value}`
+			)
+		)
+		.returning()
+		.all();
+	for (const row of cancelled) forget(db, row);
+	return cancelled.length;
+}
+
+/** Days a delivered or given-up notice is kept, for whoever looks into what was sent. */
+export const OUTBOX_KEEP_DAYS = 30;
+
+/** A reminder's dedupe key without its day (`reminder:<userId>:`, `reminder:project:<id>:`). */
+const reminderPrefix = sql`substr(${notification.dedupeKey}, 1, length(${notification.dedupeKey}) - 10)`;
+
+/**
+ * Deletes the notices sent or given up more than `keepDays` before `now`, so the table does not
+ * grow for ever. Keeps, whatever its age, the latest reminder not given up for each person and
+ * each project: the next day's reminders compare with it (`previousReminder` in reminders.ts),
+ * and without it a week-old unchanged late review would be announced as new. Returns how many
+ * were deleted.
+ */
+export function purgeOutbox(db: Pick<Db, 'delete'>, now: Date, keepDays = OUTBOX_KEEP_DAYS): number {
+	const cutoff = new Date(now.getTime() - keepDays * 24 * 60 * 60_000).toISOString();
+	return db
+		.delete(notification)
+		.where(
+			and(
+				inArray(notification.status, ['sent', 'failed']),
+				lt(notification.createdAt, cutoff),
+				sql`(${notification.dedupeKey} is null or ${notification.dedupeKey} not in (
+					select max(${notification.dedupeKey}) from ${notification}
+					where ${notification.dedupeKey} like 'reminder:%' and ${notification.status} <> 'failed'
+					group by ${reminderPrefix}
+				))`
+			)
+		)
+		.run().changes;
 }

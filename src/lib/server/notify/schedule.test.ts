@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_NOTIFY_CRON, notifyCron, startNotifySchedule } from './schedule';
+import { DEFAULT_NOTIFY_CRON, notifyCron, startNotifySchedule, stopNotifySchedule } from './schedule';
 import type { Db } from '../db';
 
 describe('notification schedule', () => {
@@ -12,5 +12,13 @@ describe('notification schedule', () => {
 
 	it('is never started by the tests', () => {
 		expect(startNotifySchedule(() => ({}) as Db, { VITEST: 'true' })).toBeNull();
+	});
+
+	it('starts even when VIGIE_TZ names no real time zone, rather than keeping the server from starting', () => {
+		try {
+			expect(startNotifySchedule(() => ({}) as Db, { VIGIE_TZ: 'Europe/Pariss', VIGIE_NOTIFY_CRON: '0 3 * * *' })).not.toBeNull();
+		} finally {
+			stopNotifySchedule();
+		}
 	});
 });

@@ -7,8 +7,9 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Db } from '../db';
 import { log } from '../log';
-import { DEFAULT_TIME_ZONE } from '../../domain/schedule';
+import { instanceTimeZone, instanceToday } from '../clock';
 import { smtpUrlInvalid } from './email';
+import { purgeOutbox } from './outbox';
 import { deliverDue } from './sender';
 
 export const DEFAULT_NOTIFY_CRON = '* * * * *';
@@ -22,7 +23,7 @@ export function notifyCron(env: NodeJS.ProcessEnv = process.env): string | null 
 
 // Kept on globalThis: the dev server may evaluate this module again (hot reload), and a second
 // schedule beside the first would deliver from two timers.
-const slot = globalThis as typeof globalThis & { __vigieNotifyTask?: ScheduledTask };
+const slot = globalThis as typeof globalThis & { __vigieNotifyTask?: ScheduledTask; __vigiePurgedOn?: string };
 
 /**
  * Starts the schedule (once: a second call replaces the first). Returns null when turned off,
@@ -45,17 +46,34 @@ export function startNotifySchedule(getDb: () => Db, env: NodeJS.ProcessEnv = pr
 		expression,
 		async () => {
 			try {
-				const report = await deliverDue(getDb(), new Date(), { env });
+				const db = getDb();
+				const report = await deliverDue(db, { env });
 				if (report.claimed > 0) log('info', 'notify.delivered', { ...report });
+				purgeDaily(db, new Date(), env);
 			} catch (error) {
 				log('error', 'notify.crashed', { error: error instanceof Error ? error.message : String(error) });
 			}
 		},
-		{ timezone: env.VIGIE_TZ || DEFAULT_TIME_ZONE, noOverlap: true, name: TASK_NAME }
+		// a typo in VIGIE_TZ falls back to the default zone rather than keeping the server from starting
+		{ timezone: instanceTimeZone(env), noOverlap: true, name: TASK_NAME }
 	);
 	slot.__vigieNotifyTask = task;
 	log('info', 'notify.scheduled', { expression });
 	return task;
+}
+
+/**
+ * Purges the outbox (`purgeOutbox`) on the first run of each day in the instance's time zone, and
+ * at the first run after the server starts. Returns how many notices were deleted, or null when
+ * it already ran today. Two servers may both purge: the second finds nothing more to delete.
+ */
+export function purgeDaily(db: Db, now: Date, env: NodeJS.ProcessEnv = process.env): number | null {
+	const today = instanceToday(now, env);
+	if (slot.__vigiePurgedOn === today) return null;
+	const deleted = purgeOutbox(db, now);
+	slot.__vigiePurgedOn = today;
+	if (deleted > 0) log('info', 'notify.purged', { deleted });
+	return deleted;
 }
 
 export function stopNotifySchedule(): void {

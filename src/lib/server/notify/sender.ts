@@ -10,7 +10,7 @@ import type { Db } from '../db';
 import type { Notification } from '../db/schema';
 import { log } from '../log';
 import { createMailer, emailSettings, type Mailer } from './email';
-import { claimDue, markFailed, markSent, MAX_ATTEMPTS } from './outbox';
+import { claimNext, markFailed, markSent, MAX_ATTEMPTS } from './outbox';
 import { postWebhook, webhookBody, WEBHOOK_TIMEOUT_MS } from './webhook';
 
 export interface DeliveryReport {
@@ -27,13 +27,19 @@ export interface DeliveryOptions {
 	env?: NodeJS.ProcessEnv;
 	/** identifies this sender in the claims; a fresh one when absent */
 	worker?: string;
-	/** notices claimed at a time */
-	batchSize?: number;
+	/**
+	 * Read afresh for every claim and every outcome (the real time when absent): a run may last
+	 * minutes when a receiver is slow, and a claim dated from the run's start would lapse while
+	 * the sender still holds it, letting another sender deliver the same notice again.
+	 */
+	clock?: () => Date;
+	/** notices delivered at most in one run */
+	maxPerRun?: number;
 	webhookTimeoutMs?: number;
 }
 
 /** Keeps one run from looping for ever if notices keep arriving while it sends. */
-const MAX_BATCHES = 50;
+const MAX_PER_RUN = 1000;
 
 export function newWorkerId(): string {
 	return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -47,32 +53,40 @@ function describe(error: unknown): string {
 }
 
 /**
- * Delivers every notice due at `now`, batch after batch, until none is left. A notice that fails
- * goes back to the queue with a later due time, so it is not tried twice in one run.
+ * Delivers every notice due, one after the other, until none is left. Each notice is claimed just
+ * before it is sent and its outcome recorded at the time it is known, both on `clock`. A notice
+ * that fails goes back to the queue with a later due time and is not tried again in this run.
  */
-export async function deliverDue(db: Db, now: Date, options: DeliveryOptions = {}): Promise<DeliveryReport> {
+export async function deliverDue(db: Db, options: DeliveryOptions = {}): Promise<DeliveryReport> {
 	const env = options.env ?? process.env;
 	const worker = options.worker ?? newWorkerId();
+	const clock = options.clock ?? (() => new Date());
 	const report: DeliveryReport = { claimed: 0, sent: 0, retrying: 0, failed: 0 };
+	const tried: number[] = [];
 	let mailer: Mailer | null = null;
 	try {
-		for (let batch = 0; batch < MAX_BATCHES; batch++) {
-			const claimed = claimDue(db, now, worker, options.batchSize ?? 20);
-			if (claimed.length === 0) break;
-			report.claimed += claimed.length;
-			for (const row of claimed) {
-				try {
-					if (row.channel === 'email') {
-						mailer ??= openMailer(env);
-						await mailer.send({ to: row.recipient, subject: row.subject, text: row.body });
-					} else {
-						await postWebhook(row.recipient, webhookBody(row), options.webhookTimeoutMs ?? WEBHOOK_TIMEOUT_MS);
-					}
-					if (markSent(db, row.id, worker, now)) report.sent++;
-					log('info', 'notify.sent', { id: row.id, channel: row.channel, attempts: row.attempts });
-				} catch (error) {
-					recordFailure(db, row, worker, now, describe(error), report);
+		while (tried.length < (options.maxPerRun ?? MAX_PER_RUN)) {
+			const row = claimNext(db, clock(), worker, tried);
+			if (!row) break;
+			tried.push(row.id);
+			report.claimed++;
+			try {
+				if (row.channel === 'email') {
+					mailer ??= openMailer(env);
+					await mailer.send({ to: row.recipient, subject: row.subject, text: row.body });
+				} else {
+					await postWebhook(row.recipient, webhookBody(row), options.webhookTimeoutMs ?? WEBHOOK_TIMEOUT_MS);
 				}
+			} catch (error) {
+				recordFailure(db, row, worker, clock(), describe(error), report);
+				continue;
+			}
+			if (markSent(db, row.id, worker, clock())) {
+				report.sent++;
+				log('info', 'notify.sent', { id: row.id, channel: row.channel, attempts: row.attempts });
+			} else {
+				// the claim passed to another sender (or the notice was cancelled) while this one sent it
+				log('warn', 'notify.claim_lost', { id: row.id, channel: row.channel, attempts: row.attempts });
 			}
 		}
 	} finally {
@@ -115,7 +129,7 @@ export function deliverInBackground(db: Db, options: DeliveryOptions = {}): void
 	}
 	inFlight = true;
 	again = false;
-	deliverDue(db, new Date(), options)
+	deliverDue(db, options)
 		.catch((error) => log('error', 'notify.crashed', { error: describe(error) }))
 		.finally(() => {
 			inFlight = false;
