@@ -3,6 +3,9 @@
  * server runs. It uses SQLite's online backup (better-sqlite3's `backup`), which copies the pages
  * as of one instant and lets the server go on writing meanwhile; copying the file by hand could
  * catch it halfway through a write, and would miss what is still in the `-wal` file.
+ *
+ * Restoring must not leave the old `-wal` and `-shm` files beside the copy: SQLite would replay
+ * that journal (from an unclean stop) onto the restored file and bring back the wrong data.
  */
 import Database from 'better-sqlite3';
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -17,7 +20,16 @@ Writes a consistent copy of the database to FILE, even while the server is runni
   --force    replace FILE if it exists
   --db PATH  the database to copy (default DATABASE_URL, or ${DEFAULT_DATABASE_URL})
 
-Restore by stopping the server and putting the copy in the database's place.`;
+To restore: stop the server, delete the database's -wal and -shm files (vigie.db-wal and
+vigie.db-shm beside vigie.db) if they are there, then put the copy in the database's place.`;
+
+/**
+ * Pages copied per step after the first: all of them. By default the backup copies 100 pages at a
+ * time and yields between steps; every write the server makes in between restarts it from the
+ * first page, so on a busy server a large database might never finish. In one step the copy is
+ * taken under a single read lock and a write can restart it at most once.
+ */
+const ALL_PAGES = 0x7fffffff;
 
 /** Options that take a value: the word after them is theirs, not FILE. */
 const VALUE_OPTIONS = new Set(['--db']);
@@ -86,7 +98,7 @@ export async function run(args: string[]): Promise<number> {
 	const partial = join(dirname(target), `.${basename(target)}.partial-${process.pid}`);
 	try {
 		client.pragma('busy_timeout = 5000');
-		await client.backup(partial);
+		await client.backup(partial, { progress: () => ALL_PAGES });
 		const copy = new Database(partial);
 		try {
 			// one self-contained file (no -wal beside it) that can be moved or copied as it is;

@@ -17,6 +17,8 @@ Queues today's reminders, as the server does every morning (VIGIE_REMIND_CRON): 
 coordinator or contributor with what is due soon or late in their projects (SMTP_URL), and one
 webhook call per project (VIGIE_WEBHOOK_URL). A person gets at most one a day, when something
 is new, and once a week while something stays late. The server delivers what is queued.
+SMTP_URL, VIGIE_WEBHOOK_URL and ORIGIN (for the links) are read from this shell's environment:
+run it with the same variables as the server.
   --at ISO-DATE  the instant to remind as of: a day (2027-03-01, midday in VIGIE_TZ) or an
                  ISO instant (2027-03-01T08:00:00Z); default now
   --dry-run      print who would get what, with the e-mails' text, and queue nothing
@@ -83,6 +85,14 @@ export async function run(args: string[]): Promise<number> {
 	});
 	if (!read.ok) return read.exitCode;
 	const parsed = read.value;
+	// the links in the e-mails are built from ORIGIN, which the shell running this command may not
+	// have, though the server does: without it they point at this machine's localhost
+	if (!process.env.ORIGIN?.trim()) {
+		console.error(
+			`ORIGIN is not set: the links in the reminders will point to http://localhost:${process.env.PORT || 3000}. ` +
+				'Run this command with the same environment as the server (ORIGIN, SMTP_URL, VIGIE_WEBHOOK_URL).'
+		);
+	}
 
 	const db = parsed.db ? openDatabase(parsed.db) : getDb();
 	try {

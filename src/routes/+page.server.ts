@@ -10,12 +10,15 @@ export const load: PageServerLoad = ({ url, locals }) => {
 	const projectIds = projectScope(db, locals.user);
 	const now = new Date();
 	const showArchived = url.searchParams.get('archived') === '1';
+	// what is due soon or late in the person's own projects (every project for an admin)
+	const reminders = dashboardReminders(db, locals.user, now);
 	return {
 		showArchived,
 		counts: projectCounts(db, projectIds),
-		projects: portfolioOverview(db, now, { includeArchived: showArchived, projectIds }),
+		projects: portfolioOverview(db, now, { includeArchived: showArchived, projectIds, remindBeforeDays: reminders.remindBeforeDays }),
 		trend: portfolioTrend(db, now, { projectIds }),
-		// what is due soon or late in the person's own projects (every project for an admin)
-		reminders: dashboardReminders(db, locals.user, now)
+		reminders,
+		// the "due soon" window an administrator saved, which the tile names
+		remindBeforeDays: reminders.remindBeforeDays
 	};
 };

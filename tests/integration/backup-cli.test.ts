@@ -53,6 +53,35 @@ describe('vigie backup', () => {
 		expect(readdirSync(dirname(t.path)).filter((f) => f.includes('partial'))).toEqual([]);
 	});
 
+	it('finishes while the server keeps writing between its steps, instead of restarting for ever', async () => {
+		// a database well over the 100 pages a default backup step copies
+		t.db.$client.exec('create table filler (body text)');
+		const fill = t.db.$client.prepare('insert into filler (body) values (?)');
+		t.db.$client.transaction(() => {
+			for (let i = 0; i < 400; i++) fill.run('x'.repeat(4000));
+		})();
+		// a busy server: one write on every turn of the event loop, as long as the backup runs
+		let busy = true;
+		const write = t.db.$client.prepare("update project set name = name || '' where slug = 'eau-du-bassin'");
+		const keepWriting = () => {
+			if (!busy) return;
+			write.run();
+			setImmediate(keepWriting);
+		};
+		setImmediate(keepWriting);
+		const target = join(dirname(t.path), 'copie.db');
+		try {
+			const outcome = await Promise.race([
+				run([target, '--db', t.path]),
+				new Promise<'still copying'>((done) => setTimeout(() => done('still copying'), 5000))
+			]);
+			expect(outcome).toBe(0);
+		} finally {
+			busy = false;
+		}
+		expect(projectsIn(target)).toEqual(['eau-du-bassin', 'mobilite-rurale']);
+	});
+
 	it('refuses to write over an existing file, and replaces it with --force', async () => {
 		const target = join(dirname(t.path), 'copie.db');
 		writeFileSync(target, 'a file somebody cares about');

@@ -3,14 +3,22 @@
  * time zone from VIGIE_TZ, the "due soon" window from the thresholds an administrator saved.
  * The pages and the watch job must read the same ones.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTempDb, NOW, type TempDb } from '../helpers/db';
 import { project, setting, watchpoint, type Project } from '../../src/lib/server/db/schema';
 import { ensureFramework, trackActiveWatchpoints } from '../../src/lib/server/framework';
 import { recordReview } from '../../src/lib/server/reviews';
 import { portfolioOverview, projectOverview } from '../../src/lib/server/overview';
-import { readWatchConfig, runScan, saveWatchConfig, WATCH_CONFIG_SETTING } from '../../src/lib/server/watch-job';
-import type { Db } from '../../src/lib/server/db';
+import {
+	readWatchConfig,
+	runScan,
+	saveWatchConfig,
+	warnIgnoredTimeZone,
+	WATCH_CONFIG_SETTING
+} from '../../src/lib/server/watch-job';
+import { closeDb, useDatabase, type Db } from '../../src/lib/server/db';
+import { translate } from '../../src/lib/i18n';
+import { load as loadDashboard } from '../../src/routes/+page.server';
 
 let t: TempDb;
 let db: Db;
@@ -46,6 +54,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+	vi.restoreAllMocks();
 	t.close();
 	if (savedTz === undefined) delete process.env.VIGIE_TZ;
 	else process.env.VIGIE_TZ = savedTz;
@@ -95,5 +104,54 @@ describe('what "today" is', () => {
 		expect(readWatchConfig(db)).not.toHaveProperty('timeZone');
 		expect(readWatchConfig(db).remindBeforeDays).toBe(10);
 		expect(runScan(db, { now: LATE_EVENING, trigger: 'cli', log: () => {} }).today).toBe('2026-11-27');
+	});
+});
+
+describe('saved thresholds that no longer pass', () => {
+	function saved(value: Record<string, unknown>) {
+		db.insert(setting).values({ key: WATCH_CONFIG_SETTING, value, updatedAt: NOW.toISOString() }).run();
+	}
+	function warnings(): Record<string, unknown>[] {
+		return warn.mock.calls.map((args: unknown[]) => JSON.parse(String(args[0])) as Record<string, unknown>);
+	}
+	let warn: ReturnType<typeof vi.spyOn>;
+	beforeEach(() => {
+		warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+	});
+
+	it('keep the other saved thresholds: a cadence of 1000 days (over the 730 maximum) falls back alone, and the log names it', () => {
+		saved({ defaultCadenceDays: 1000, remindBeforeDays: 14 });
+		expect(readWatchConfig(db)).toMatchObject({ defaultCadenceDays: 90, remindBeforeDays: 14 });
+		expect(warnings()).toEqual([
+			expect.objectContaining({ event: 'scan.config_invalid', ignored: ['defaultCadenceDays'], saved: { defaultCadenceDays: 1000 } })
+		]);
+	});
+
+	it('a time zone saved by an earlier version is reported at start when it differs from VIGIE_TZ, and only then', () => {
+		saved({ timeZone: 'Pacific/Auckland', remindBeforeDays: 10 });
+		warnIgnoredTimeZone(db, { VIGIE_TZ: 'Pacific/Auckland' });
+		expect(warnings()).toEqual([]);
+
+		warnIgnoredTimeZone(db, {});
+		expect(warnings()).toEqual([
+			expect.objectContaining({ event: 'scan.config_time_zone_ignored', saved: 'Pacific/Auckland', inForce: 'Europe/Paris' })
+		]);
+	});
+});
+
+describe('the dashboard’s "due soon" tile', () => {
+	it('names the window an administrator saved, not a fixed 7 days', async () => {
+		expect(saveWatchConfig(db, { remindBeforeDays: '14' }, NOW).ok).toBe(true);
+		useDatabase(db);
+		try {
+			const event = { url: new URL('https://vigie.example.org/'), locals: { user: { id: 1, isAdmin: true }, lang: 'fr' } };
+			const data = (await loadDashboard(event as unknown as Parameters<typeof loadDashboard>[0])) as { remindBeforeDays: number };
+			expect(data.remindBeforeDays).toBe(14);
+			expect(translate('fr', 'dashboard.tile.due_soon', { days: data.remindBeforeDays })).toBe('Points à revoir sous 14 jours');
+			expect(translate('en', 'dashboard.tile.due_soon', { days: data.remindBeforeDays })).toBe('Watch-points due within 14 days');
+		} finally {
+			// the pages' connection is the temporary database's: closing it here leaves none behind
+			closeDb();
+		}
 	});
 });

@@ -161,4 +161,34 @@ describe('a watch-point retired, then restored', () => {
 		restoreWatchpoint(db, legitimacy.id, daysAfter(NOW, 30));
 		expect(rowOf(during, legitimacy.id, NOW).schedule.countedFrom).toBe('2026-11-26');
 	});
+
+	it('retired by mistake and restored the same day, keeps every project’s clock and its open lapsed alert', () => {
+		const legitimacy = findWatchpointByKey(db, 'cooperation-legitimacy')!;
+		const late = projectStarted('2024-03-04');
+		scanAt(NOW);
+		const [opened] = lapsedAbout(legitimacy.id);
+		expect(opened).toMatchObject({ status: 'open' });
+
+		// 10:00 and 10:05 in Paris on 26 November 2026
+		retireWatchpoint(db, legitimacy.id, new Date('2026-11-26T09:00:00Z'));
+		restoreWatchpoint(db, legitimacy.id, new Date('2026-11-26T09:05:00Z'));
+		const later = new Date('2026-11-26T10:00:00Z');
+		expect(rowOf(late, legitimacy.id, later).schedule).toMatchObject({ status: 'lapsed', countedFrom: '2024-03-04' });
+		scanAt(later);
+		expect(lapsedAbout(legitimacy.id)).toEqual([expect.objectContaining({ id: opened.id, status: 'open' })]);
+	});
+
+	it('restored a month after it was retired, restarts the clock on the day it comes back and resolves the old lapse', () => {
+		const legitimacy = findWatchpointByKey(db, 'cooperation-legitimacy')!;
+		const late = projectStarted('2024-03-04');
+		scanAt(NOW);
+		expect(lapsedAbout(legitimacy.id)).toEqual([expect.objectContaining({ status: 'open' })]);
+
+		retireWatchpoint(db, legitimacy.id, NOW);
+		const back = new Date('2026-12-28T09:00:00Z');
+		restoreWatchpoint(db, legitimacy.id, back);
+		expect(rowOf(late, legitimacy.id, back).schedule).toMatchObject({ status: 'never', countedFrom: '2026-12-28' });
+		scanAt(back);
+		expect(lapsedAbout(legitimacy.id).filter((a) => a.status === 'open')).toEqual([]);
+	});
 });

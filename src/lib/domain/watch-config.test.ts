@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CADENCE_LIMITS } from './schedule';
-import { DEFAULT_WATCH_CONFIG, WATCH_CONFIG_KEYS, WATCH_CONFIG_RANGES, parseWatchConfig } from './watch-config';
+import {
+	DEFAULT_WATCH_CONFIG,
+	WATCH_CONFIG_KEYS,
+	WATCH_CONFIG_RANGES,
+	parseSavedWatchConfig,
+	parseWatchConfig
+} from './watch-config';
 
 describe('the default thresholds', () => {
 	it('are the ones DESIGN.md gives', () => {
@@ -90,5 +96,32 @@ describe('parseWatchConfig', () => {
 	it('refuses something that is not a set of settings', () => {
 		expect(parseWatchConfig('0.85')).toEqual({ ok: false, errors: { form: { key: 'alert.config.error.not_settings' } } });
 		expect(parseWatchConfig([1, 2])).toMatchObject({ ok: false });
+	});
+});
+
+describe('parseSavedWatchConfig', () => {
+	it('leaves out only the saved value that no longer passes, and keeps the others', () => {
+		const read = parseSavedWatchConfig({ defaultCadenceDays: 1000, remindBeforeDays: 10, commitmentInformDays: 21 });
+		expect(read.config).toEqual({
+			...DEFAULT_WATCH_CONFIG,
+			remindBeforeDays: 10,
+			commitmentInformDays: 21
+		});
+		expect(Object.keys(read.dropped)).toEqual(['defaultCadenceDays']);
+	});
+
+	it('drops the warning run too when it stays above the default critical run', () => {
+		const read = parseSavedWatchConfig({ repeatedCommentWarningRun: 8, repeatedCommentCriticalRun: 99, remindBeforeDays: 3 });
+		expect(read.config).toMatchObject({
+			repeatedCommentWarningRun: DEFAULT_WATCH_CONFIG.repeatedCommentWarningRun,
+			repeatedCommentCriticalRun: DEFAULT_WATCH_CONFIG.repeatedCommentCriticalRun,
+			remindBeforeDays: 3
+		});
+		expect(Object.keys(read.dropped).sort()).toEqual(['repeatedCommentCriticalRun', 'repeatedCommentWarningRun']);
+	});
+
+	it('gives the defaults, and nothing dropped, when nothing valid or nothing at all is saved', () => {
+		expect(parseSavedWatchConfig(null)).toEqual({ config: DEFAULT_WATCH_CONFIG, dropped: {} });
+		expect(parseSavedWatchConfig('7').config).toEqual(DEFAULT_WATCH_CONFIG);
 	});
 });

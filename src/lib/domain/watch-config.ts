@@ -137,3 +137,39 @@ export function parseWatchConfig(input: unknown): WatchConfigResult {
 
 	return Object.keys(errors).length === 0 ? { ok: true, config } : { ok: false, errors };
 }
+
+export interface SavedWatchConfig {
+	config: WatchConfig;
+	/** the saved settings left out (their defaults apply instead), with why */
+	dropped: WatchConfigErrors;
+}
+
+/**
+ * Reads the thresholds as saved, one setting at a time: a value that no longer passes (a range
+ * narrowed by an upgrade, a hand-edited row) falls back to its default alone, and the others an
+ * administrator chose still apply. Only a saved value that is not a set of settings at all gives
+ * the defaults throughout.
+ */
+export function parseSavedWatchConfig(saved: unknown): SavedWatchConfig {
+	const first = parseWatchConfig(saved);
+	if (first.ok) return { config: first.config, dropped: {} };
+	if (first.errors.form) return { config: { ...DEFAULT_WATCH_CONFIG }, dropped: first.errors };
+	const kept: Record<string, unknown> = { ...(saved as Record<string, unknown>) };
+	const dropped: WatchConfigErrors = {};
+	let errors: WatchConfigErrors = first.errors;
+	// a cross-setting check may still fail once the culprit is dropped (a saved warning run above the
+	// default critical one): the next pass drops the other side; each pass drops at least one key
+	for (let pass = 0; pass <= WATCH_CONFIG_KEYS.length; pass++) {
+		for (const [key, message] of Object.entries(errors) as [keyof WatchConfig, Message][]) {
+			const culprit =
+				kept[key] === undefined && key === 'repeatedCommentCriticalRun' ? 'repeatedCommentWarningRun' : key;
+			if (kept[culprit] === undefined) continue;
+			delete kept[culprit];
+			dropped[culprit] ??= message;
+		}
+		const again = parseWatchConfig(kept);
+		if (again.ok) return { config: again.config, dropped };
+		errors = again.errors;
+	}
+	return { config: { ...DEFAULT_WATCH_CONFIG }, dropped: { ...dropped, ...errors } };
+}

@@ -206,21 +206,26 @@ export function retireWatchpoint(db: Db, id: number, now: Date): Watchpoint | un
 }
 
 /**
- * Brings a retired watch-point back; projects created meanwhile start tracking it too. Every
- * project's clock for it starts again on the day of `now`: nobody was asked to review it while
- * it was retired, so it must not come back late everywhere.
+ * Brings a retired watch-point back; projects created meanwhile start tracking it too. After a
+ * retirement of a day or more, every project's clock for it starts again on the day of `now`:
+ * nobody was asked to review it while it was retired, so it must not come back late everywhere.
+ * Retired and restored the same day (a slip of the hand), the clocks stay as they were: restarting
+ * them would quietly reset every project's schedule and resolve the alerts of those already late.
  */
 export function restoreWatchpoint(db: Db, id: number, now: Date = new Date()): Watchpoint | undefined {
 	return db.transaction((tx) => {
+		const retiredAt = findWatchpoint(tx, id)?.retiredAt;
 		const wasRetired = tx
 			.update(watchpoint)
 			.set({ retiredAt: null })
 			.where(and(eq(watchpoint.id, id), isNotNull(watchpoint.retiredAt)))
 			.run().changes;
 		const restored = findWatchpoint(tx, id);
-		if (restored && wasRetired) {
+		if (restored && wasRetired && retiredAt) {
 			const today = instanceToday(now);
-			tx.update(trackedWatchpoint).set({ trackedSince: today }).where(eq(trackedWatchpoint.watchpointId, id)).run();
+			if (instanceToday(new Date(retiredAt)) < today) {
+				tx.update(trackedWatchpoint).set({ trackedSince: today }).where(eq(trackedWatchpoint.watchpointId, id)).run();
+			}
 			trackActiveWatchpoints(tx, undefined, today);
 		}
 		return restored;

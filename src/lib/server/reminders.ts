@@ -1,14 +1,15 @@
 /**
  * What is due soon or late in a set of projects, read for the reminders: the dashboard's card
  * and the daily e-mails and webhooks (`notify/reminders.ts`) ask the same question here, so a
- * point the card shows as late is the point the e-mail calls late. Statuses come from
- * `projectOverview` (the project page's own), with the instance's zone and "due soon" window.
+ * point the card shows as late is the point the e-mail calls late. Statuses are the project page's
+ * own (`overviewRowsByProject`, read for all the projects at once), with the instance's zone and
+ * "due soon" window.
  */
 import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from './db';
 import { action, project } from './db/schema';
 import { instanceTimeZone } from './clock';
-import { projectOverview } from './overview';
+import { overviewRowsByProject } from './overview';
 import { contributableProjectIds, visibleProjectIds, type Principal } from './permissions';
 import { withinProjects } from './project-scope';
 import { readWatchConfig } from './watch-job';
@@ -66,6 +67,7 @@ export function projectsToRemind(
 		)
 		.orderBy(asc(action.dueOn), asc(action.id))
 		.all();
+	const rowsByProject = overviewRowsByProject(db, projects, now, settings);
 	const actionsByProject = new Map<number, ActionToRemind[]>();
 	for (const { projectId, ...a } of actions) {
 		const list = actionsByProject.get(projectId) ?? [];
@@ -78,7 +80,7 @@ export function projectsToRemind(
 		name: p.name,
 		status: p.status,
 		archived: p.archivedAt !== null,
-		watchpoints: projectOverview(db, p, now, settings).rows.map((r) => ({
+		watchpoints: (rowsByProject.get(p.id) ?? []).map((r) => ({
 			trackedId: r.trackedId,
 			watchpointId: r.watchpointId,
 			key: r.key,
@@ -101,6 +103,8 @@ export type DashboardReminder = ReminderItem & {
 
 export interface DashboardReminders {
 	today: IsoDate;
+	/** the "due soon" window in force (days before the due day): the card and the tiles say it */
+	remindBeforeDays: number;
 	/** most urgent first, at most `limit` */
 	items: DashboardReminder[];
 	/** how many there are in all */
@@ -122,6 +126,7 @@ export function dashboardReminders(db: Db, who: Principal | null, now: Date, lim
 	const mayReview = (projectId: number) => contributable === 'all' || contributable.has(projectId);
 	return {
 		today,
+		remindBeforeDays: settings.remindBeforeDays,
 		total: all.length,
 		items: all.slice(0, limit).map((item) => {
 			const base = `/projects/${item.project.slug}`;

@@ -7,6 +7,7 @@ import { closeDb, DEFAULT_DATABASE_URL, getDb } from './db';
 import { ensureFramework } from './framework';
 import { log } from './log';
 import { startScanSchedule, stopScanSchedule } from './scheduler';
+import { warnIgnoredTimeZone } from './watch-job';
 import { startNotifySchedule, stopNotifySchedule } from './notify/schedule';
 import { startReminderSchedule, stopReminderSchedule } from './notify/reminder-schedule';
 
@@ -21,6 +22,7 @@ export function startVigie(): void {
 		database: process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
 		watchpointsAdded: framework.added
 	});
+	warnIgnoredTimeZone(db);
 	// the watch job on its cron schedule (VIGIE_SCAN_CRON, `off` to disable)
 	startScanSchedule(getDb);
 	// the notification outbox, delivered every minute (VIGIE_NOTIFY_CRON, `off` to disable)

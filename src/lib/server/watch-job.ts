@@ -18,7 +18,13 @@ import { applyFindings } from './alerts';
 import { instanceTimeZone } from './clock';
 import { log } from './log';
 import { dayInZone } from '../domain/dates';
-import { DEFAULT_WATCH_CONFIG, parseWatchConfig, type WatchConfig, type WatchConfigErrors } from '../domain/watch-config';
+import {
+	DEFAULT_WATCH_CONFIG,
+	parseSavedWatchConfig,
+	parseWatchConfig,
+	type WatchConfig,
+	type WatchConfigErrors
+} from '../domain/watch-config';
 import { evaluatePortfolio, type Finding, type ProjectHistory } from '../domain/watch-rules';
 import type { ActionStatus, ActorLevel, IsoDate, ProjectStatus, Rating } from '../domain/types';
 import type { AssessmentInput, ReviewInput } from '../domain/watch-rules-types';
@@ -72,14 +78,30 @@ export function savedWatchConfig(db: Db): Record<string, unknown> | null {
 
 /**
  * The thresholds in force: the saved ones over the defaults. The watch job and the pages both
- * read them here (the pages for `remindBeforeDays`). Unreadable saved settings fall back to the
- * defaults (and say so in the log) rather than stop the watch job.
+ * read them here (the pages for `remindBeforeDays`). A saved value that is no longer valid (a
+ * range narrowed since it was saved) is left out alone, and the log says which: the other saved
+ * thresholds still apply, and the watch job never stops over it.
  */
 export function readWatchConfig(db: Db): WatchConfig {
-	const parsed = parseWatchConfig(savedWatchConfig(db));
-	if (parsed.ok) return parsed.config;
-	log('warn', 'scan.config_invalid', { errors: parsed.errors });
-	return { ...DEFAULT_WATCH_CONFIG };
+	const saved = savedWatchConfig(db);
+	const { config, dropped } = parseSavedWatchConfig(saved);
+	const keys = Object.keys(dropped);
+	if (keys.length > 0) {
+		const values = saved ? Object.fromEntries(keys.map((key) => [key, saved[key]])) : null;
+		log('warn', 'scan.config_invalid', { ignored: keys, saved: values, errors: dropped });
+	}
+	return config;
+}
+
+/**
+ * Says once, at start, that a time zone saved with the thresholds by an older version is no longer
+ * read: the instance's `VIGIE_TZ` decides "today" everywhere. Silent when they agree.
+ */
+export function warnIgnoredTimeZone(db: Db, env: NodeJS.ProcessEnv = process.env): void {
+	const saved = savedWatchConfig(db)?.timeZone;
+	if (saved === undefined) return;
+	const inForce = instanceTimeZone(env);
+	if (saved !== inForce) log('warn', 'scan.config_time_zone_ignored', { saved, inForce, setting: 'VIGIE_TZ' });
 }
 
 export type SaveWatchConfigResult = { ok: true; config: WatchConfig } | { ok: false; errors: WatchConfigErrors };

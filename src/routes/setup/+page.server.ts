@@ -5,6 +5,7 @@ import { setSessionCookie } from '$lib/server/auth/cookies';
 import { readNewPassword } from '$lib/server/auth/forms';
 import { createSession } from '$lib/server/auth/sessions';
 import { createAdmin, hasUsers } from '$lib/server/auth/users';
+import { saveLanguage } from '$lib/server/preferences';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Only while no account exists: afterwards this page does not exist. */
@@ -14,7 +15,7 @@ export const load: PageServerLoad = () => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, getClientAddress }) => {
+	default: async ({ request, cookies, url, locals, getClientAddress }) => {
 		const db = getDb();
 		if (hasUsers(db)) error(404, 'not_found');
 		const data = await request.formData();
@@ -29,6 +30,8 @@ export const actions: Actions = {
 		const created = await createAdmin(db, { email, name, password }, now, { firstOnly: true, via: 'setup', meta });
 		if (!created.ok) return fail(created.status, { values: form.values, errors: created.errors });
 
+		// e-mails go out while nobody is signed in: they need the language the account was made in
+		saveLanguage(db, created.value.id, locals.lang);
 		const { token, session } = createSession(db, created.value.id, now, meta);
 		setSessionCookie(cookies, url, token, session);
 		redirect(303, '/');

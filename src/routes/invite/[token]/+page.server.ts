@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { readNewPassword } from '$lib/server/auth/forms';
 import { acceptInvitation, findInvitation, invitationProblem, inviterName } from '$lib/server/auth/users';
+import { saveLanguage } from '$lib/server/preferences';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, locals }) => {
@@ -37,6 +38,8 @@ export const actions: Actions = {
 			userAgent: request.headers.get('user-agent')
 		});
 		if (!result.ok) return fail(result.status, { values: form.values, errors: result.errors });
+		// e-mails go out while nobody is signed in: they need the language the account was made in
+		saveLanguage(db, result.user.id, locals.lang);
 		setSessionCookie(cookies, url, result.token, result.session);
 		redirect(303, '/');
 	}
