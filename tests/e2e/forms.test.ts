@@ -24,6 +24,23 @@ describe.skipIf(!hasBrowser)('forms', () => {
 		expect(await page.getByRole('heading', { level: 1, name }).isVisible()).toBe(true);
 	});
 
+	it('keeps what was typed before the page’s scripts had loaded (a slow connection)', async () => {
+		const page = await b.newPage();
+		// hold the application's scripts back, so that typing happens before the page comes alive
+		await page.route('**/_app/immutable/**', async (route) => {
+			await new Promise((resolve) => setTimeout(resolve, 1500));
+			await route.continue();
+		});
+		await page.goto('/projects/new', { waitUntil: 'commit' });
+		await page.getByLabel(/^Nom du projet/).fill('Coopération tapée tôt');
+		await page.getByLabel(/^Description/).fill('Saisi avant le chargement des scripts.');
+		await page.waitForLoadState('networkidle');
+		await page.waitForTimeout(500);
+
+		expect(await page.getByLabel(/^Nom du projet/).inputValue()).toBe('Coopération tapée tôt');
+		expect(await page.getByLabel(/^Description/).inputValue()).toBe('Saisi avant le chargement des scripts.');
+	});
+
 	it('keeps what was typed and shows the error next to the name when the project name is missing', async () => {
 		const { page } = b;
 		await page.goto('/projects/new');
