@@ -2,17 +2,17 @@
  * What is due soon or late in a set of projects, read for the reminders: the dashboard's card
  * and the daily e-mails and webhooks (`notify/reminders.ts`) ask the same question here, so a
  * point the card shows as late is the point the e-mail calls late. Statuses are the project page's
- * own (`overviewRowsByProject`, read for all the projects at once), with the instance's zone and
- * "due soon" window.
+ * own (`overviewRow` on the read model's stored days), with the instance's zone and "due soon"
+ * window.
  */
-import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from './db';
-import { action, project } from './db/schema';
 import { instanceTimeZone } from './clock';
-import { overviewRowsByProject } from './overview';
 import { contributableProjectIds, visibleProjectIds, type Principal } from './permissions';
-import { withinProjects } from './project-scope';
-import { readWatchConfig } from './watch-job';
+import { groupBy } from './queries/options';
+import { overviewRow, STATE_ROW_COLUMNS } from './queries/project';
+import { statusParams } from './queries/status-sql';
+import { ensureReadModel } from './read-model';
+import { readWatchConfig } from './thresholds';
 import { dayInZone } from '../domain/dates';
 import {
 	reminderDigest,
@@ -22,7 +22,7 @@ import {
 	type ReminderDigest,
 	type ReminderItem
 } from '../domain/reminders';
-import type { IsoDate } from '../domain/types';
+import type { IsoDate, ProjectStatus } from '../domain/types';
 
 export interface ReminderSettings {
 	timeZone: string;
@@ -36,8 +36,9 @@ export function reminderSettings(db: Db, env: NodeJS.ProcessEnv = process.env): 
 
 /**
  * The watch-points and open dated actions of these projects (every project when `projectIds` is
- * null), as of `now`. Only active projects that are not archived are read: the others raise
- * nothing, and reading their schedules would be wasted.
+ * null) that may call for a reminder as of `now`: due within the window or late. Only active
+ * projects that are not archived are read (the others raise nothing), and only the rows whose
+ * due day is near or past, from the read model: a large portfolio is not read whole each morning.
  */
 export function projectsToRemind(
 	db: Db,
@@ -45,42 +46,54 @@ export function projectsToRemind(
 	now: Date,
 	settings: ReminderSettings
 ): ProjectToRemind[] {
-	const projects = db
-		.select()
-		.from(project)
-		.where(and(eq(project.status, 'active'), isNull(project.archivedAt), withinProjects(project.id, projectIds)))
-		.orderBy(asc(project.name))
-		.all();
-	if (projects.length === 0) return [];
-	const actions = db
-		.select({ id: action.id, projectId: action.projectId, title: action.title, owner: action.owner, dueOn: action.dueOn, status: action.status })
-		.from(action)
-		.where(
-			and(
-				inArray(
-					action.projectId,
-					projects.map((p) => p.id)
-				),
-				eq(action.status, 'open'),
-				isNotNull(action.dueOn)
-			)
+	ensureReadModel(db);
+	const client = db.$client;
+	const today = dayInZone(now, settings.timeZone);
+	const { soonUntil } = statusParams(today, settings.remindBeforeDays);
+	const scoped = projectIds !== null;
+	const params = { today, soonUntil, ...(scoped ? { ids: JSON.stringify(projectIds) } : {}) };
+	const inScope = (column: string) => (scoped ? ` and ${column} in (select value from json_each(@ids))` : '');
+	const projects = client
+		.prepare(
+			`select id, slug, name, status from project
+			 where status = 'active' and archived_at is null${inScope('id')} order by name`
 		)
-		.orderBy(asc(action.dueOn), asc(action.id))
-		.all();
-	const rowsByProject = overviewRowsByProject(db, projects, now, settings);
-	const actionsByProject = new Map<number, ActionToRemind[]>();
-	for (const { projectId, ...a } of actions) {
-		const list = actionsByProject.get(projectId) ?? [];
-		list.push(a);
-		actionsByProject.set(projectId, list);
-	}
+		.all(params) as { id: number; slug: string; name: string; status: ProjectStatus }[];
+	if (projects.length === 0) return [];
+	const clock = { today, remindBeforeDays: settings.remindBeforeDays, timeZone: settings.timeZone };
+	const watchpoints = groupBy(
+		(
+			client
+				.prepare(
+					`select s.project_id as projectId, ${STATE_ROW_COLUMNS}
+					 from tracked_state s
+					 join project p on p.id = s.project_id and p.status = 'active' and p.archived_at is null
+					 join watchpoint w on w.id = s.watchpoint_id
+					 join tracked_watchpoint t on t.id = s.tracked_id
+					 where s.due_on <= @soonUntil and (s.snoozed_until is null or s.snoozed_until <= @today)${inScope('s.project_id')}
+					 order by s.due_on, w.position`
+				)
+				.all(params) as (Parameters<typeof overviewRow>[0] & { projectId: number })[]
+		).map((row) => ({ projectId: row.projectId, row: overviewRow(row, clock) })),
+		(x) => x.projectId
+	);
+	const actions = groupBy(
+		client
+			.prepare(
+				`select id, project_id as projectId, title, owner, due_on as dueOn, status from action
+				 where status = 'open' and due_on is not null and due_on <= @soonUntil${inScope('project_id')}
+				 order by due_on, id`
+			)
+			.all(params) as (ActionToRemind & { projectId: number })[],
+		(a) => a.projectId
+	);
 	return projects.map((p) => ({
 		id: p.id,
 		slug: p.slug,
 		name: p.name,
 		status: p.status,
-		archived: p.archivedAt !== null,
-		watchpoints: (rowsByProject.get(p.id) ?? []).map((r) => ({
+		archived: false,
+		watchpoints: (watchpoints.get(p.id) ?? []).map(({ row: r }) => ({
 			trackedId: r.trackedId,
 			watchpointId: r.watchpointId,
 			key: r.key,
@@ -91,7 +104,7 @@ export function projectsToRemind(
 			daysUntilDue: r.schedule.daysUntilDue,
 			snoozedUntil: r.snoozedUntil
 		})),
-		actions: actionsByProject.get(p.id) ?? []
+		actions: (actions.get(p.id) ?? []).map(({ projectId: _, ...a }) => a)
 	}));
 }
 
@@ -119,8 +132,10 @@ export interface DashboardReminders {
 export function dashboardReminders(db: Db, who: Principal | null, now: Date, limit = 8): DashboardReminders {
 	const settings = reminderSettings(db);
 	const today = dayInZone(now, settings.timeZone);
-	const ids = visibleProjectIds(db, who);
-	const digest: ReminderDigest | null = ids.length ? reminderDigest(projectsToRemind(db, ids, now, settings), today, settings) : null;
+	// an administrator's scope is every project (null), read without listing their ids
+	const scope = who?.isAdmin ? null : visibleProjectIds(db, who);
+	const digest: ReminderDigest | null =
+		scope === null || scope.length > 0 ? reminderDigest(projectsToRemind(db, scope, now, settings), today, settings) : null;
 	const all = remindersByUrgency(digest);
 	const contributable = contributableProjectIds(db, who);
 	const mayReview = (projectId: number) => contributable === 'all' || contributable.has(projectId);

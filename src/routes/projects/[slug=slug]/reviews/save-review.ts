@@ -4,7 +4,7 @@ import type { FieldErrors } from '$lib/domain/validation';
 import { getDb, type Db } from '$lib/server/db';
 import { repeatedCommentWarnings, repeatsConfirmed } from '$lib/server/review-habits';
 import { parseReviewForm, reviewFormSetup, ReviewRejected, type ReviewInput } from '$lib/server/reviews';
-import { readWatchConfig } from '$lib/server/watch-job';
+import { readWatchConfig } from '$lib/server/thresholds';
 
 export interface ReviewSubmission {
 	projectId: number;
