@@ -11,12 +11,17 @@ const commands: Record<string, Command> = {
 		summary: 'create an administrator: create-admin --email ADDRESS [--name NAME] (password asked, or read from stdin)',
 		load: () => import('./create-admin')
 	},
-	bench: { summary: 'time a full scan of a large generated portfolio (temporary database)', load: () => import('./bench') },
+	bench: { summary: 'measure the built server and the watch job on large generated portfolios', load: () => import('./bench') },
 	remind: {
 		summary: 'queue the reminders of the day (e-mails, webhooks): remind [--at ISO-DATE] [--dry-run] [--json] [--db PATH]',
 		load: () => import('./remind')
 	},
-	backup: { summary: 'copy the database while the server runs: backup FILE [--force] [--db PATH]', load: () => import('./backup') }
+	backup: { summary: 'copy the database while the server runs: backup FILE [--force] [--db PATH]', load: () => import('./backup') },
+	generate: {
+		summary: 'write a large portfolio for load tests: generate --projects N --out FILE [--at DAY]',
+		load: () => import('./generate')
+	},
+	rebuild: { summary: 'recompute the read model from the history: rebuild [--db PATH]', load: () => import('./rebuild') }
 };
 
 function usage(): string {

@@ -37,7 +37,7 @@ import { createSession, validateSession } from '../../src/lib/server/auth/sessio
 import { recordAudit } from '../../src/lib/server/auth/audit';
 import { enqueue } from '../../src/lib/server/notify/outbox';
 import { evaluatePortfolio, type ProjectHistory } from '../../src/lib/domain/watch-rules';
-import { generatePortfolio } from '../../src/cli/bench';
+import { generatePortfolio } from '../../src/cli/portfolio-generator';
 import { addDays } from '../../src/lib/domain/dates';
 
 const DAY_MS = 86_400_000;
@@ -274,7 +274,7 @@ describe('the watch job', () => {
 
 	it('judges a long history exactly as if every review had been read whole', () => {
 		// 24 monthly reviews per project, with the habits the rules look for
-		generatePortfolio(t.db, { projects: 12, watchpoints: 20, reviews: 24 });
+		generatePortfolio(t.db, { projects: 12, watchpoints: 20, reviews: 24 }, '2026-11-26');
 		const now = new Date('2026-03-02T08:00:00Z');
 		const config = readWatchConfig(t.db);
 

@@ -386,6 +386,15 @@ const MINHASH_SCRATCH = new Int32Array(MINHASH_BANDS * MINHASH_ROWS);
  * rarely. Comparing only texts that share a band keeps the scan linear in the number of texts.
  */
 function bandKeys(text: PreparedText): number[] {
+	let keys = bandKeysOf.get(text);
+	if (!keys) bandKeysOf.set(text, (keys = computeBandKeys(text)));
+	return keys;
+}
+
+/** Kept with the prepared text: a scan that keeps its texts (the same comments next time) does not hash them again. */
+const bandKeysOf = new WeakMap<PreparedText, number[]>();
+
+function computeBandKeys(text: PreparedText): number[] {
 	const rows = MINHASH_BANDS * MINHASH_ROWS;
 	// signed 32-bit arithmetic throughout: the engine keeps it in small integers, and any fixed
 	// order of the hash values serves MinHash equally well

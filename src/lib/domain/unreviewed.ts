@@ -32,7 +32,10 @@ export interface TrackedFacts extends TrackedInput {
 /** What the time-based rules need of one project. */
 export interface WatchFacts {
 	project: ProjectInfo;
+	/** its tracked watch-points, or at least those past their grace (the only ones that can lapse) */
 	tracked: TrackedFacts[];
+	/** over all its tracked watch-points: how many, how many not snoozed, the longest cadence of those */
+	trackedSummary: TrackedSummary;
 	lastReview: { id: number; heldOn: IsoDate } | null;
 	/** its actions (only open ones with a due day can be overdue) */
 	actions: ActionInput[];
@@ -42,11 +45,28 @@ export interface WatchFacts {
 	actors: ActorInput[];
 }
 
+export interface TrackedSummary {
+	count: number;
+	awake: number;
+	/** null when every watch-point is snoozed, or none is tracked */
+	longestAwakeCadence: number | null;
+}
+
+export function summariseTracked(tracked: readonly TrackedInput[], today: IsoDate): TrackedSummary {
+	const awake = tracked.filter((t) => !isSnoozed(t, today));
+	return {
+		count: tracked.length,
+		awake: awake.length,
+		longestAwakeCadence: awake.length > 0 ? Math.max(...awake.map((t) => t.cadenceDays)) : null
+	};
+}
+
 export function factsFromContext(ctx: ProjectContext): WatchFacts {
 	const { history } = ctx;
 	const last = ctx.reviews[ctx.reviews.length - 1];
 	return {
 		project: history.project,
+		trackedSummary: summariseTracked(history.tracked, ctx.today),
 		tracked: history.tracked.map((t) => {
 			const latest = ctx.recent(t.watchpointId).at(0);
 			return { ...t, lastReviewedOn: latest?.review.heldOn ?? null, lastReviewId: latest?.review.id ?? null };
@@ -132,10 +152,10 @@ export function lapsedFromFacts(facts: WatchFacts, today: IsoDate, config: Watch
  */
 export function projectUnreviewedFromFacts(facts: WatchFacts, today: IsoDate, config: WatchConfig = DEFAULT_WATCH_CONFIG): Finding[] {
 	if (!isWatched(facts.project)) return [];
-	const awake = facts.tracked.filter((t) => !isSnoozed(t, today));
+	const { count, awake, longestAwakeCadence } = facts.trackedSummary;
 	// every watch-point snoozed: the team chose to pause them all
-	if (facts.tracked.length > 0 && awake.length === 0) return [];
-	const longestCadence = awake.length > 0 ? Math.max(...awake.map((t) => t.cadenceDays)) : config.defaultCadenceDays;
+	if (count > 0 && awake === 0) return [];
+	const longestCadence = longestAwakeCadence ?? config.defaultCadenceDays;
 	const lastReview = facts.lastReview;
 	const from = lastReview?.heldOn ?? facts.project.startDate;
 	const since = daysBetween(from, today);

@@ -77,6 +77,8 @@ export interface ScanOptions {
 	clock?: () => Date;
 	/** called once the lease is ours, before the rules run (lets a test or an operator see a scan in flight) */
 	onLeaseAcquired?: () => void;
+	/** called inside the write transaction, just before it commits (lets a test stop a scan there) */
+	beforeCommit?: () => void;
 	/** where the run's log lines go; the server's log by default (the CLI keeps stdout for its report) */
 	log?: typeof log;
 }
@@ -164,6 +166,7 @@ function readFacts(client: Database.Database, projects: Map<number, ProjectRow>,
 		facts.set(p.id, {
 			project: { id: p.id, slug: p.slug, name: p.name, status: p.status, startDate: p.startDate, archived: false },
 			tracked: [],
+			trackedSummary: { count: 0, awake: 0, longestAwakeCadence: null },
 			lastReview: p.lastReviewId !== null && p.lastReviewOn !== null ? { id: p.lastReviewId, heldOn: p.lastReviewOn } : null,
 			actions: [],
 			commitments: [],
@@ -172,15 +175,28 @@ function readFacts(client: Database.Database, projects: Map<number, ProjectRow>,
 	}
 	for (const row of client
 		.prepare(
+			`select project_id as projectId, count(*) as count,
+			   sum(snoozed_until is null or snoozed_until <= @today) as awake,
+			   max(case when snoozed_until is null or snoozed_until <= @today then cadence_days end) as longestAwakeCadence
+			 from tracked_state group by project_id`
+		)
+		.iterate({ today }) as IterableIterator<{ projectId: number; count: number; awake: number; longestAwakeCadence: number | null }>) {
+		const f = facts.get(row.projectId);
+		if (f) f.trackedSummary = { count: row.count, awake: row.awake, longestAwakeCadence: row.longestAwakeCadence };
+	}
+	// only the watch-points past their grace can have lapsed: the stored day says which, without
+	// reading the others
+	for (const row of client
+		.prepare(
 			`select s.project_id as projectId, s.tracked_id as id, s.watchpoint_id as watchpointId, w.key as watchpointKey,
 			   s.cadence_days as cadenceDays, s.grace_days as graceDays, s.snoozed_until as snoozedUntil,
 			   t.tracked_since as trackedSince, s.last_reviewed_on as lastReviewedOn, s.last_review_id as lastReviewId
 			 from tracked_state s
 			 join tracked_watchpoint t on t.id = s.tracked_id
 			 join watchpoint w on w.id = s.watchpoint_id
-			 order by s.project_id, w.position, w.id`
+			 where s.grace_ends_on < @today and (s.snoozed_until is null or s.snoozed_until <= @today)`
 		)
-		.iterate() as IterableIterator<TrackedFacts & { projectId: number }>) {
+		.iterate({ today }) as IterableIterator<TrackedFacts & { projectId: number }>) {
 		const { projectId, ...tracked } = row;
 		facts.get(projectId)?.tracked.push(tracked);
 	}
@@ -401,6 +417,7 @@ export function runScan(db: Db, options: ScanOptions): ScanOutcome {
 				evaluated: j.judged.size
 			});
 			writeMs = performance.now() - mark;
+			options.beforeCommit?.();
 			return result;
 		};
 		for (let attempt = 1; !applied; attempt++) {

@@ -149,10 +149,46 @@ export function projectMonths(
 	options: { projectIds: readonly number[]; months: readonly string[]; timeZone?: string }
 ): Map<number, (MonthFigures | null)[]> {
 	ensureReadModel(db);
-	const result = new Map<number, (MonthFigures | null)[]>();
-	if (options.projectIds.length === 0 || options.months.length === 0) return result;
-	const client = db.$client;
+	if (options.projectIds.length === 0 || options.months.length === 0) return new Map();
 	const { today } = viewClock(db, now, { timeZone: options.timeZone, remindBeforeDays: 0 });
+	// the same figures asked again (the dashboard at each visit) are served from memory until a
+	// write moves the read model or the day changes
+	const key = `${readModelStamp(db)}|${today}|${options.months[0]}|${options.months.length}|${options.projectIds.join(',')}`;
+	const cached = monthsMemo.get(db.$client)?.get(key);
+	if (cached) return cached;
+	const result = computeProjectMonths(db, today, options);
+	let memo = monthsMemo.get(db.$client);
+	if (!memo) monthsMemo.set(db.$client, (memo = new Map()));
+	if (memo.size >= MONTHS_MEMO_SIZE) memo.delete(memo.keys().next().value!);
+	memo.set(key, result);
+	return result;
+}
+
+/** Figures kept per connection: a few dozen sets (people see different projects and ranges). */
+const MONTHS_MEMO_SIZE = 32;
+const monthsMemo = new WeakMap<object, Map<string, Map<number, (MonthFigures | null)[]>>>();
+
+/**
+ * Moves with every write to any project's data, from any process (its data version, raised by
+ * triggers) and with projects created or deleted: what `project_month` and `tracked_state` hold
+ * cannot have changed while it stays the same.
+ */
+export function readModelStamp(db: Db): string {
+	const row = db.$client.prepare('select count(*) as n, total(data_version) as v, max(project_id) as m from project_state').get() as {
+		n: number;
+		v: number;
+		m: number | null;
+	};
+	return `${row.n}:${row.v}:${row.m}`;
+}
+
+function computeProjectMonths(
+	db: Db,
+	today: IsoDate,
+	options: { projectIds: readonly number[]; months: readonly string[] }
+): Map<number, (MonthFigures | null)[]> {
+	const result = new Map<number, (MonthFigures | null)[]>();
+	const client = db.$client;
 	const currentMonth = monthOf(today);
 	const ids = idList(options.projectIds);
 	const first = options.months[0];
