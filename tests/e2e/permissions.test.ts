@@ -179,6 +179,13 @@ const MATRIX: Entry[] = [
 	get('/', signedIn(200)),
 	get('/healthz', everyone(200)),
 	get('/framework', signedIn(200)),
+	// a watch-point across projects, and the portfolio: each reader sees the projects they belong to
+	get('/framework/[key]', signedIn(200)),
+	get('/framework/[key]/export.csv', signedIn(200)),
+	get('/portfolio', signedIn(200)),
+	get('/portfolio/trends', signedIn(200)),
+	get('/portfolio/trends/export.csv', signedIn(200)),
+	get('/export/portfolio.csv', signedIn(200)),
 	post('/lang', 'default', everyone(HOME)),
 	get('/lang', everyone(HOME)),
 
@@ -248,6 +255,9 @@ const MATRIX: Entry[] = [
 		params: (f, who) => ({ id: f.throwawayReviews[who] ?? f.reviewId })
 	}),
 	get(`${P}/history/[key]`, inProject('view', 200)),
+	get(`${P}/trends`, inProject('view', 200)),
+	get(`${P}/trends/export.csv`, inProject('view', 200)),
+	get(`${P}/report`, inProject('view', 200)),
 
 	get(`${P}/actions`, inProject('view', 200)),
 	post(`${P}/actions`, 'create', inProject('contribute', 400)),

@@ -58,6 +58,26 @@ export interface TrackedState {
 	graceEndsOn: IsoDate;
 	/** from this day on, a lapsed watch-point is critical: twice its cadence since the clock started */
 	criticalFrom: IsoDate;
+	/** its rating over time: the first one and each change, oldest first (`RatingTrail`) */
+	ratingTrail: RatingTrail;
+}
+
+/**
+ * A rating's history as its changes: `[day, rating]` for the first rating and each different one
+ * after it. The rating on any day is the last entry on or before it; a run of identical ratings
+ * (a frozen rating) is one entry. Small enough to keep for every tracked watch-point, so that the
+ * views across projects draw one watch-point's trend everywhere without reading the history.
+ */
+export type RatingTrail = [IsoDate, Rating][];
+
+/** The rating a trail says held on `day`, or null before its first entry. */
+export function ratingOn(trail: RatingTrail, day: IsoDate): Rating | null {
+	let rating: Rating | null = null;
+	for (const [on, r] of trail) {
+		if (on > day) break;
+		rating = r;
+	}
+	return rating;
 }
 
 /**
@@ -159,6 +179,7 @@ export function projectState(input: StateProjectInput): ProjectState {
 
 	const latest = new Map<number, { reviewId: number; heldOn: IsoDate; comment: string }>();
 	const rated = new Map<number, { reviewId: number; heldOn: IsoDate; rating: Rating }>();
+	const trails = new Map<number, RatingTrail>();
 	const months: MonthState[] = [];
 	const last = reviews.at(-1);
 	if (reviews.length > 0 || input.tracked.length > 0) {
@@ -199,7 +220,17 @@ export function projectState(input: StateProjectInput): ProjectState {
 		for (const a of review.assessments) {
 			if (!isAssessedRow(a)) continue;
 			latest.set(a.watchpointId, { reviewId: review.id, heldOn: review.heldOn, comment: a.comment });
-			if (isRating(a.rating)) rated.set(a.watchpointId, { reviewId: review.id, heldOn: review.heldOn, rating: a.rating });
+			if (isRating(a.rating)) {
+				rated.set(a.watchpointId, { reviewId: review.id, heldOn: review.heldOn, rating: a.rating });
+				let trail = trails.get(a.watchpointId);
+				if (!trail) trails.set(a.watchpointId, (trail = []));
+				const last = trail[trail.length - 1];
+				if (last && last[0] === review.heldOn) {
+					// two reviews the same day: the later one is the day's rating
+					last[1] = a.rating;
+					if (trail.length > 1 && trail[trail.length - 2][1] === a.rating) trail.pop();
+				} else if (!last || last[1] !== a.rating) trail.push([review.heldOn, a.rating]);
+			}
 			const clock = clocks.get(a.watchpointId);
 			if (!clock) continue;
 			if (month) {
@@ -229,7 +260,8 @@ export function projectState(input: StateProjectInput): ProjectState {
 			countedFrom,
 			dueOn,
 			graceEndsOn: addDays(dueOn, t.graceDays),
-			criticalFrom: addDays(countedFrom, 2 * t.cadenceDays)
+			criticalFrom: addDays(countedFrom, 2 * t.cadenceDays),
+			ratingTrail: trails.get(t.watchpointId) ?? []
 		};
 	});
 

@@ -14,6 +14,7 @@ import * as auth from './messages/auth';
 import * as members from './messages/members';
 import * as notify from './messages/notify';
 import * as reminders from './messages/reminders';
+import * as portfolio from './messages/portfolio';
 
 import { dateTimeFormat, numberFormat } from './formatters';
 
@@ -34,6 +35,7 @@ const fr = {
 	...members.fr,
 	...notify.fr,
 	...reminders.fr,
+	...portfolio.fr
 };
 export type MessageKey = keyof typeof fr;
 const en: Record<MessageKey, string> = {
@@ -48,6 +50,7 @@ const en: Record<MessageKey, string> = {
 	...members.en,
 	...notify.en,
 	...reminders.en,
+	...portfolio.en
 };
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { fr, en };

@@ -67,8 +67,8 @@ function statements(client: Client): Statements {
 		insertTracked: client.prepare(
 			`insert into tracked_state (tracked_id, project_id, watchpoint_id, cadence_days, grace_days, snoozed_until,
 			   last_review_id, last_reviewed_on, last_comment, rating, rated_on, rated_review_id,
-			   counted_from, due_on, grace_ends_on, critical_from)
-			 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+			   counted_from, due_on, grace_ends_on, critical_from, rating_trail)
+			 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 		),
 		deleteMonths: client.prepare('delete from project_month where project_id = ?'),
 		insertMonth: client.prepare(
@@ -125,7 +125,8 @@ export function refreshProject(client: Client, projectId: number): void {
 			t.countedFrom,
 			t.dueOn,
 			t.graceEndsOn,
-			t.criticalFrom
+			t.criticalFrom,
+			JSON.stringify(t.ratingTrail)
 		);
 	}
 	s.deleteMonths.run(projectId);

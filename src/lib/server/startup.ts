@@ -5,6 +5,7 @@
  */
 import { closeDb, DEFAULT_DATABASE_URL, getDb } from './db';
 import { ensureFramework } from './framework';
+import { ensureReadModel } from './read-model';
 import { log } from './log';
 import { startScanSchedule, stopScanSchedule } from './scheduler';
 import { warnIgnoredTimeZone } from './thresholds';
@@ -18,9 +19,13 @@ export function startVigie(): void {
 	started = true;
 	const db = getDb();
 	const framework = ensureFramework(db);
+	// after an upgrade (or a restored copy) the read model is brought up to date before the first page
+	const refreshed = db.$client.prepare('select count(*) from project_state where data_version <> state_version').pluck().get() as number;
+	if (refreshed > 0) ensureReadModel(db);
 	log('info', 'vigie.started', {
 		database: process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
-		watchpointsAdded: framework.added
+		watchpointsAdded: framework.added,
+		readModelRefreshed: refreshed
 	});
 	warnIgnoredTimeZone(db);
 	// the watch job on its cron schedule (VIGIE_SCAN_CRON, `off` to disable)

@@ -122,7 +122,10 @@ export const fr = {
 	'history.no_action': '—',
 
 	'chart.data_table': 'Données du graphique',
-	'chart.no_value': 'pas de donnée'
+	'chart.no_value': 'pas de donnée',
+	'chart.show_table': 'Voir les chiffres',
+	'chart.hide_table': 'Masquer les chiffres',
+	'chart.csv': 'Télécharger (CSV)'
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -248,5 +251,8 @@ export const en: Record<keyof typeof fr, string> = {
 	'history.no_action': '—',
 
 	'chart.data_table': 'Chart data',
-	'chart.no_value': 'no data'
+	'chart.no_value': 'no data',
+	'chart.show_table': 'Show the numbers',
+	'chart.hide_table': 'Hide the numbers',
+	'chart.csv': 'Download (CSV)'
 };

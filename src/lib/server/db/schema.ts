@@ -241,7 +241,10 @@ export const alert = sqliteTable(
 		uniqueIndex('alert_rule_subject_live_uq')
 			.on(t.rule, t.subjectKey)
 			.where(sql`status <> 'resolved'`),
-		index('alert_project_idx').on(t.projectId, t.status)
+		index('alert_project_idx').on(t.projectId, t.status),
+		// alerts opened and resolved month by month, across projects
+		index('alert_first_seen_idx').on(t.firstSeenAt),
+		index('alert_resolved_idx').on(t.resolvedAt)
 	]
 );
 
@@ -339,7 +342,9 @@ export const trackedState = sqliteTable(
 		countedFrom: text('counted_from').notNull(),
 		dueOn: text('due_on').notNull(),
 		graceEndsOn: text('grace_ends_on').notNull(),
-		criticalFrom: text('critical_from').notNull()
+		criticalFrom: text('critical_from').notNull(),
+		/** JSON `[day, rating][]`: the first rating and each change (see `RatingTrail`) */
+		ratingTrail: text('rating_trail').notNull().default('[]')
 	},
 	(t) => [index('tracked_state_project_idx').on(t.projectId), index('tracked_state_due_idx').on(t.dueOn)]
 );

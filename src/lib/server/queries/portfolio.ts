@@ -190,6 +190,11 @@ function fold(text: string): string {
 	return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLocaleLowerCase('fr');
 }
 
+/** Whether a project's summary passes the filters (the dashboard's list and the heat-map). */
+export function portfolioFilterMatches(p: ProjectSummary, f: PortfolioFilters): boolean {
+	return matches(p, f, fold(f.q).split(/\s+/).filter(Boolean));
+}
+
 function matches(p: ProjectSummary, f: PortfolioFilters, words: string[]): boolean {
 	if (f.status && p.status !== f.status) return false;
 	if (words.length > 0) {

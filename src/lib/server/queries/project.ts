@@ -8,7 +8,8 @@ import type { Db } from '../db';
 import type { Project } from '../db/schema';
 import { ensureReadModel } from '../read-model';
 import { ATTENTION_ORDER, scheduleOnDays, type WatchpointSchedule } from '../../domain/schedule';
-import { healthIndex, isRating } from '../../domain/ratings';
+import { isRating } from '../../domain/ratings';
+import { portfolioOverview } from './portfolio';
 import type { IsoDate, Rating, WatchpointKind } from '../../domain/types';
 import { emptyCounts, viewClock, type OverviewOptions, type StatusCounts, type ViewClock } from './options';
 
@@ -37,10 +38,13 @@ export interface ProjectOverview {
 	rows: WatchpointOverviewRow[];
 	health: number | null;
 	counts: StatusCounts;
+	/** tracked watch-points no review has assessed yet, whatever their status */
+	neverReviewed: number;
 	lastReviewOn: IsoDate | null;
 	reviewCount: number;
 	openActions: number;
 	overdueActions: number;
+	openAlerts: number;
 }
 
 interface StateRow {
@@ -102,7 +106,11 @@ export function countStatuses(rows: readonly WatchpointOverviewRow[]): StatusCou
 	return counts;
 }
 
-/** Where each of a project's active tracked watch-points stands as of `now`, most urgent first. */
+/**
+ * Where each of a project's active tracked watch-points stands as of `now`, most urgent first.
+ * Its figures (health, counts, actions) are the project's line of the portfolio
+ * (`portfolioOverview`): the dashboard and the project page cannot disagree.
+ */
 export function projectOverview(db: Db, p: Pick<Project, 'id'>, now: Date, options: OverviewOptions = {}): ProjectOverview {
 	ensureReadModel(db);
 	const client = db.$client;
@@ -120,21 +128,16 @@ export function projectOverview(db: Db, p: Pick<Project, 'id'>, now: Date, optio
 	)
 		.map((row) => overviewRow(row, clock))
 		.sort(byUrgency);
-	const state = client.prepare('select review_count as reviewCount, last_review_on as lastReviewOn from project_state where project_id = ?').get(p.id) as
-		| { reviewCount: number; lastReviewOn: IsoDate | null }
-		| undefined;
-	const actions = client
-		.prepare(
-			`select count(*) as open, coalesce(sum(due_on < ?), 0) as overdue from action where project_id = ? and status = 'open'`
-		)
-		.get(clock.today, p.id) as { open: number; overdue: number };
+	const summary = portfolioOverview(db, now, { ...options, remindBeforeDays: clock.remindBeforeDays, timeZone: clock.timeZone, projectIds: [p.id], includeArchived: true })[0];
 	return {
 		rows,
-		health: healthIndex(rows.map((r) => r.rating)),
-		counts: countStatuses(rows),
-		lastReviewOn: state?.lastReviewOn ?? null,
-		reviewCount: state?.reviewCount ?? 0,
-		openActions: actions.open,
-		overdueActions: actions.overdue
+		health: summary?.health ?? null,
+		counts: summary?.counts ?? countStatuses(rows),
+		neverReviewed: summary?.neverReviewed ?? 0,
+		lastReviewOn: summary?.lastReviewOn ?? null,
+		reviewCount: summary?.reviewCount ?? 0,
+		openActions: summary?.openActions ?? 0,
+		overdueActions: summary?.overdueActions ?? 0,
+		openAlerts: summary?.openAlerts ?? 0
 	};
 }

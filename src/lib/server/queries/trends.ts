@@ -7,13 +7,11 @@
  * current month, are completed on read from `tracked_state` — the last review is still the
  * latest then — with coverage measured on the month's last day, or today for the current month.
  */
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { assessment, review, trackedWatchpoint, watchpoint } from '../db/schema';
 import { ensureReadModel } from '../read-model';
 import { coverageOn, healthFrom, lastDayOfMonth, monthOf } from '../../domain/project-state';
-import { healthIndex, isRating } from '../../domain/ratings';
-import type { IsoDate, Rating } from '../../domain/types';
+import type { IsoDate } from '../../domain/types';
+import { projectTrends } from './project-trends';
 import { groupBy, idList, viewClock } from './options';
 
 export interface TrendPoint {
@@ -26,38 +24,11 @@ export interface TrendPoint {
 /**
  * The project's health index after each review, oldest first. Each point is the index of the
  * latest ratings known at that date (not of that review alone), over the watch-points the
- * project tracks today, so that the last point is the index the project page shows.
+ * project tracks today, so that the last point is the index the project page shows. The same
+ * figure as the project's trends page and its reviews list (`projectTrends`).
  */
 export function healthTrend(db: Db, projectId: number): TrendPoint[] {
-	const tracked = new Set(
-		db
-			.select({ id: trackedWatchpoint.watchpointId })
-			.from(trackedWatchpoint)
-			.innerJoin(watchpoint, eq(watchpoint.id, trackedWatchpoint.watchpointId))
-			.where(and(eq(trackedWatchpoint.projectId, projectId), isNull(watchpoint.retiredAt)))
-			.all()
-			.map((t) => t.id)
-	);
-	const reviews = db
-		.select({ id: review.id, heldOn: review.heldOn })
-		.from(review)
-		.where(eq(review.projectId, projectId))
-		.orderBy(asc(review.heldOn), asc(review.id))
-		.all();
-	const rated = db
-		.select({ reviewId: assessment.reviewId, watchpointId: assessment.watchpointId, rating: assessment.rating })
-		.from(assessment)
-		.innerJoin(review, eq(review.id, assessment.reviewId))
-		.where(and(eq(review.projectId, projectId), sql`${assessment.rating} IS NOT NULL`))
-		.all();
-	const ratedByReview = groupBy(rated, (a) => a.reviewId);
-	const current = new Map<number, Rating>();
-	return reviews.map((r) => {
-		for (const a of ratedByReview.get(r.id) ?? []) {
-			if (isRating(a.rating) && tracked.has(a.watchpointId)) current.set(a.watchpointId, a.rating);
-		}
-		return { reviewId: r.id, heldOn: r.heldOn, health: healthIndex([...current.values()]) };
-	});
+	return projectTrends(db, projectId).points.map(({ reviewId, heldOn, health }) => ({ reviewId, heldOn, health }));
 }
 
 /** One project in one month (see `MonthState`), with its health index. */
