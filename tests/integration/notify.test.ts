@@ -233,6 +233,20 @@ describe('failed deliveries', () => {
 		expect(outbox()[0].id).toBe(row.id);
 	});
 
+	it('plans a retry on the minute, so the schedule’s tick at that minute takes it rather than the next one', async () => {
+		mail.refusing = true;
+		queueEmail();
+		// the schedule runs a few milliseconds after each minute's tick
+		const failedAt = later(40);
+		await deliverDue(t.db, { clock: at(failedAt), env });
+		expect(outbox()[0].nextAttemptAt).toBe(later(retryDelayMs(1)).toISOString());
+		const tick = later(retryDelayMs(1) + 5);
+		expect((await deliverDue(t.db, { clock: at(tick), env })).claimed).toBe(1);
+		// never later than announced, and never more than a minute sooner
+		expect(new Date(outbox()[0].nextAttemptAt).getTime() - tick.getTime()).toBeGreaterThan(retryDelayMs(2) - MINUTE);
+		expect(new Date(outbox()[0].nextAttemptAt).getTime()).toBeLessThanOrEqual(tick.getTime() + retryDelayMs(2));
+	});
+
 	it('delivers a refused e-mail once the mail server accepts it again', async () => {
 		mail.refusing = true;
 		queueEmail();
