@@ -2,6 +2,7 @@ import { getDb } from '$lib/server/db';
 import { portfolioOverview, portfolioTrend, projectCounts } from '$lib/server/overview';
 import { projectScope } from '$lib/server/permissions';
 import { dashboardReminders } from '$lib/server/reminders';
+import { myProjectInvitations } from '$lib/server/membership';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url, locals }) => {
@@ -19,6 +20,8 @@ export const load: PageServerLoad = ({ url, locals }) => {
 		trend: portfolioTrend(db, now, { projectIds }),
 		reminders,
 		// the "due soon" window an administrator saved, which the tile names
-		remindBeforeDays: reminders.remindBeforeDays
+		remindBeforeDays: reminders.remindBeforeDays,
+		// the invitations to join a project waiting for the person's answer (MemberStart.svelte)
+		projectInvitations: locals.user ? myProjectInvitations(db, locals.user.id, now) : []
 	};
 };

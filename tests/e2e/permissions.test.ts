@@ -24,7 +24,7 @@ import { join, relative, sep } from 'node:path';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { admin, baseUrl, isoDay, uniqueName } from './helpers';
-import { invitePerson, locationOf, pendingInvitation, pick, Visitor } from './http';
+import { invitePerson, joinProject, locationOf, pendingInvitation, pick, Visitor } from './http';
 import { ROOT } from './server';
 
 // ---------------------------------------------------------------------------------------------
@@ -192,6 +192,10 @@ const MATRIX: Entry[] = [
 	get('/invite/[token]', everyone(200)),
 	post('/invite/[token]', 'default', { ...signedIn(409), anonymous: 400 }),
 	get('/account', signedIn(200)),
+	// one's own invitations to projects: an empty body names none
+	get('/invitations', signedIn(200)),
+	post('/invitations', 'accept', signedIn(400)),
+	post('/invitations', 'decline', signedIn(400)),
 	post('/account', 'name', signedIn(400)),
 	post('/account', 'password', signedIn(400)),
 	// an empty body is an unticked box: the person's own reminders turned off, nobody else's
@@ -205,6 +209,8 @@ const MATRIX: Entry[] = [
 	post('/admin/users', 'disable', adminOnly(400)),
 	post('/admin/users', 'enable', adminOnly(400)),
 	post('/admin/users', 'revoke', adminOnly(410)),
+	post('/admin/users', 'link', adminOnly(400)),
+	post('/admin/users', 'resend', adminOnly(400)),
 	get('/admin/watchpoints', adminOnly(200)),
 	post('/admin/watchpoints', 'create', adminOnly(400)),
 	post('/admin/watchpoints', 'retire', adminOnly(400)),
@@ -234,6 +240,7 @@ const MATRIX: Entry[] = [
 	get(P, inProject('view', 200)),
 	get(`${P}/members`, inProject('view', 200)),
 	post(`${P}/members`, 'add', inProject('coordinate', 400)),
+	post(`${P}/members`, 'withdraw', inProject('coordinate', 400)),
 	post(`${P}/members`, 'role', inProject('coordinate', 400)),
 	post(`${P}/members`, 'remove', inProject('coordinate', 400)),
 
@@ -357,8 +364,8 @@ describe.skipIf(!admin)('the permission matrix', () => {
 		f.slug = pick(locationOf(created) ?? '', /^\/projects\/([^/?]+)$/, 'the new project’s address');
 		const base = `/projects/${f.slug}`;
 		for (const who of ['contributor', 'viewer'] as const) {
-			const added = await coordinator.post(`${base}/members?/add`, { email: people[who].credentials!.email, role: who });
-			expect(added.status).toBe(200);
+			const joined = await joinProject(coordinator, f.slug, people[who], who);
+			expect(locationOf(joined)).toBe(base);
 		}
 
 		await coordinator.post(`${base}/actors?/addActor`, { name: 'Élodie Garnier', level: 'political', organisation: 'Commune de Saint-Ours' });

@@ -7,19 +7,16 @@ import { checkPasswordPolicy, verifyPassword } from '../../src/lib/server/auth/p
 import { createSession, validateSession } from '../../src/lib/server/auth/sessions';
 import { hashToken } from '../../src/lib/server/auth/tokens';
 import {
-	acceptInvitation,
 	changePassword,
 	createAdmin,
 	disableUser,
 	enableUser,
-	findInvitation,
 	hasUsers,
-	inviteUser,
-	revokeInvitation,
 	signIn,
 	signOut,
 	type RequestMeta
 } from '../../src/lib/server/auth/users';
+import { acceptInvitation, findInvitation, inviteUser, revokeInvitation } from '../../src/lib/server/auth/invitations';
 import { translate } from '../../src/lib/i18n';
 
 const MINUTE = 60_000;

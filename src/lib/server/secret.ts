@@ -16,6 +16,9 @@ export const SECRET_SETTING = 'instance_secret';
 /** A shorter `VIGIE_SECRET` is refused: it could be guessed. */
 export const MIN_SECRET_LENGTH = 32;
 
+/** The database or a transaction: what reading (and storing) the secret needs. */
+type SecretStore = Pick<Db, 'select' | 'insert'>;
+
 const cache = new WeakMap<object, Buffer>();
 
 function fromEnv(env: NodeJS.ProcessEnv): Buffer | null {
@@ -31,7 +34,7 @@ function fromEnv(env: NodeJS.ProcessEnv): Buffer | null {
  * The secret, as bytes. The first call on a database without one stores a new one; two processes
  * racing for it both read the one that was stored first.
  */
-export function instanceSecret(db: Db, env: NodeJS.ProcessEnv = process.env): Buffer {
+export function instanceSecret(db: SecretStore, env: NodeJS.ProcessEnv = process.env): Buffer {
 	const configured = fromEnv(env);
 	if (configured) return configured;
 	const cached = cache.get(db);
@@ -52,6 +55,6 @@ export function instanceSecret(db: Db, env: NodeJS.ProcessEnv = process.env): Bu
 }
 
 /** HMAC-SHA256 of `message` under the instance secret, base64url (43 characters). */
-export function signWithInstanceSecret(db: Db, message: string, env: NodeJS.ProcessEnv = process.env): string {
+export function signWithInstanceSecret(db: SecretStore, message: string, env: NodeJS.ProcessEnv = process.env): string {
 	return createHmac('sha256', instanceSecret(db, env)).update(message).digest('base64url');
 }

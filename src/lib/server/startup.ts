@@ -5,6 +5,7 @@
  */
 import { closeDb, DEFAULT_DATABASE_URL, getDb } from './db';
 import { ensureFramework } from './framework';
+import { instanceSecret } from './secret';
 import { log } from './log';
 import { startScanSchedule, stopScanSchedule } from './scheduler';
 import { warnIgnoredTimeZone } from './watch-job';
@@ -23,6 +24,8 @@ export function startVigie(): void {
 		watchpointsAdded: framework.added
 	});
 	warnIgnoredTimeZone(db);
+	// made now rather than on the first invitation, and a VIGIE_SECRET too short stops the start
+	instanceSecret(db);
 	// the watch job on its cron schedule (VIGIE_SCAN_CRON, `off` to disable)
 	startScanSchedule(getDb);
 	// the notification outbox, delivered every minute (VIGIE_NOTIFY_CRON, `off` to disable)

@@ -321,12 +321,19 @@ export const session = sqliteTable(
 	(t) => [index('session_user_idx').on(t.userId)]
 );
 
-/** A one-time link an admin sends to a new person; only the token's hash is kept. */
+/**
+ * A one-time link that lets a person without an account make one. Only the token's hash is kept,
+ * for finding the invitation from its link; the token itself is HMAC(instance secret,
+ * `invitation:<nonce>`), so an administrator can be shown the link again (or have it e-mailed
+ * again) until it is used, and the outbox never keeps it (see `auth/invitation-links.ts`).
+ */
 export const invitation = sqliteTable(
 	'invitation',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
 		tokenHash: text('token_hash').notNull().unique(),
+		/** random, from which the token is derived; null for an invitation made before, whose link cannot be shown again */
+		nonce: text('nonce'),
 		email: text('email').notNull(),
 		name: text('name').notNull().default(''),
 		isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
@@ -334,12 +341,60 @@ export const invitation = sqliteTable(
 		createdAt: text('created_at').notNull(),
 		expiresAt: text('expires_at').notNull(),
 		acceptedAt: text('accepted_at'),
-		revokedAt: text('revoked_at'),
-		/** when set, accepting the invitation also makes the person a member of this project */
-		projectId: integer('project_id').references(() => project.id, { onDelete: 'cascade' }),
-		projectRole: text('project_role').$type<ProjectRole>()
+		revokedAt: text('revoked_at')
 	},
 	(t) => [index('invitation_email_idx').on(t.email)]
+);
+
+/** The projects an invitation makes the person a member of when they accept it, with their roles. */
+export const invitationMembership = sqliteTable(
+	'invitation_membership',
+	{
+		invitationId: integer('invitation_id')
+			.notNull()
+			.references(() => invitation.id, { onDelete: 'cascade' }),
+		projectId: integer('project_id')
+			.notNull()
+			.references(() => project.id, { onDelete: 'cascade' }),
+		role: text('role').$type<ProjectRole>().notNull(),
+		/** the administrator or coordinator who asked for this membership */
+		invitedByUserId: integer('invited_by_user_id').references(() => user.id, { onDelete: 'set null' }),
+		addedAt: text('added_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.invitationId, t.projectId] }), index('invitation_membership_project_idx').on(t.projectId)]
+);
+
+export type ProjectInvitationAnswer = 'accepted' | 'declined';
+
+/**
+ * An invitation to join a project, for a person who already has an account: nobody is made a
+ * member of a project without saying yes. Shown on their dashboard until they answer, it expires
+ * like an account invitation. At most one waits per project and person.
+ */
+export const projectInvitation = sqliteTable(
+	'project_invitation',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		projectId: integer('project_id')
+			.notNull()
+			.references(() => project.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		role: text('role').$type<ProjectRole>().notNull(),
+		invitedByUserId: integer('invited_by_user_id').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: text('created_at').notNull(),
+		expiresAt: text('expires_at').notNull(),
+		answer: text('answer').$type<ProjectInvitationAnswer>(),
+		answeredAt: text('answered_at'),
+		revokedAt: text('revoked_at')
+	},
+	(t) => [
+		index('project_invitation_user_idx').on(t.userId),
+		uniqueIndex('project_invitation_waiting_uq')
+			.on(t.projectId, t.userId)
+			.where(sql`answered_at is null and revoked_at is null`)
+	]
 );
 
 export const projectMember = sqliteTable(
@@ -432,6 +487,8 @@ export type ScanRun = typeof scanRun.$inferSelect;
 export type User = typeof user.$inferSelect;
 export type Session = typeof session.$inferSelect;
 export type Invitation = typeof invitation.$inferSelect;
+export type InvitationMembership = typeof invitationMembership.$inferSelect;
+export type ProjectInvitation = typeof projectInvitation.$inferSelect;
 export type ProjectMember = typeof projectMember.$inferSelect;
 export type AuditEvent = typeof auditEvent.$inferSelect;
 export type Notification = typeof notification.$inferSelect;

@@ -288,6 +288,20 @@ export function cancelPending(db: Pick<Db, 'update'>, field: string, value: stri
 	return cancelled.length;
 }
 
+/** Gives up a claimed notice that has become pointless (its invitation was used meanwhile). */
+export function markCancelled(db: Db, id: number, worker: string): boolean {
+	return db.transaction((tx) => {
+		const row = tx
+			.update(notification)
+			.set({ status: 'failed', claimedBy: null, claimedUntil: null, lastError: CANCELLED })
+			.where(ours(id, worker))
+			.returning()
+			.get();
+		if (row) forget(tx, row);
+		return row !== undefined;
+	});
+}
+
 /** Days a delivered or given-up notice is kept, for whoever looks into what was sent. */
 export const OUTBOX_KEEP_DAYS = 30;
 

@@ -16,6 +16,13 @@ export function describeDetails(details: Record<string, unknown> | null, i: Pick
 	}
 	if (details.via === 'cli') parts.push(i.t('auth.audit.detail.via_cli'));
 	if (details.via === 'invitation') parts.push(i.t('auth.audit.detail.via_invitation'));
+	if (Array.isArray(details.projects)) {
+		for (const p of details.projects as unknown[]) {
+			if (typeof p !== 'object' || p === null) continue;
+			const { projectId, role } = p as { projectId?: unknown; role?: unknown };
+			if (typeof projectId === 'number') parts.push(i.t('auth.audit.detail.project', { id: projectId, role: typeof role === 'string' ? role : '' }));
+		}
+	}
 	if (typeof details.projectId === 'number') {
 		const role = details.role ?? details.projectRole;
 		parts.push(i.t('auth.audit.detail.project', { id: details.projectId, role: typeof role === 'string' ? role : '' }));
