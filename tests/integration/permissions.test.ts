@@ -146,11 +146,12 @@ describe('creating a project', () => {
 		expect(row.address).toBe('192.0.2.7');
 	});
 
-	it('adds nobody when the project is refused (a slug already taken)', () => {
+	it('adds nobody when the project cannot be written', () => {
 		const claire = person('Claire Martin');
 		projectBy(claire, 'Eau partagée', 'eau-partagee');
-		const again = createProjectAsCoordinator(db, newProject('Autre', 'eau-partagee'), { userId: claire.id }, NOW);
-		expect(again.ok).toBe(false);
+		db.$client.exec(`create trigger refuse_tracking before insert on tracked_watchpoint when new.project_id > 1
+			begin select raise(abort, 'disk full'); end`);
+		expect(() => createProjectAsCoordinator(db, newProject('Autre', 'autre'), { userId: claire.id }, NOW)).toThrow();
 		expect(db.select().from(projectMember).all()).toHaveLength(1);
 		expect(audit()).toHaveLength(1);
 	});

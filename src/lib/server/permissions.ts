@@ -251,28 +251,34 @@ export interface ChangeAuthor {
 
 /**
  * Creates a project and makes its author its coordinator, in one transaction: a project is never
- * left without anyone who may manage it, and nobody but its author (and admins) sees it.
+ * left without anyone who may manage it, and nobody but its author (and admins) sees it. An
+ * address (slug) already in use gives the project the next free one rather than an answer that
+ * would tell the author another project exists (`availableSlug`).
  */
 export function createProjectAsCoordinator(db: Db, input: NewProjectInput, author: ChangeAuthor, now: Date): SaveResult<Project> {
-	return db.transaction((tx) => {
-		const created = createProject(db, input);
-		if (!created.ok) return created;
-		const who = tx.select({ email: user.email }).from(user).where(eq(user.id, author.userId)).get();
-		if (!who) throw new Error(`No user ${author.userId} to coordinate the new project`);
-		tx.insert(projectMember)
-			.values({ projectId: created.value.id, userId: author.userId, role: 'coordinator', addedAt: now.toISOString() })
-			.run();
-		recordAudit(
-			tx,
-			'project_member_added',
-			{
-				actorUserId: author.userId,
-				subject: who.email,
-				details: { projectId: created.value.id, project: created.value.slug, role: 'coordinator', via: 'project_created' },
-				address: author.address
-			},
-			now
-		);
-		return created;
-	});
+	// immediate: the free address chosen is still free when the project is written
+	return db.transaction(
+		(tx) => {
+			const created = createProject(db, input, { onTaken: 'next_free' });
+			if (!created.ok) return created;
+			const who = tx.select({ email: user.email }).from(user).where(eq(user.id, author.userId)).get();
+			if (!who) throw new Error(`No user ${author.userId} to coordinate the new project`);
+			tx.insert(projectMember)
+				.values({ projectId: created.value.id, userId: author.userId, role: 'coordinator', addedAt: now.toISOString() })
+				.run();
+			recordAudit(
+				tx,
+				'project_member_added',
+				{
+					actorUserId: author.userId,
+					subject: who.email,
+					details: { projectId: created.value.id, project: created.value.slug, role: 'coordinator', via: 'project_created' },
+					address: author.address
+				},
+				now
+			);
+			return created;
+		},
+		{ behavior: 'immediate' }
+	);
 }

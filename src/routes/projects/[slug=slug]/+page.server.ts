@@ -15,6 +15,8 @@ export const load: PageServerLoad = ({ params, url, locals }) => {
 	const reader = readerScope(db, locals.user);
 	return {
 		kind,
+		// created at another address than the one asked for (already in use): said once, here
+		addressGiven: url.searchParams.get('address') === 'given',
 		overview: projectOverview(db, project, now),
 		trend: healthTrend(db, project.id),
 		alerts: projectAlerts(db, project.id, instanceToday(now)).map((a) => alertForReader(a, reader, locals.lang))
