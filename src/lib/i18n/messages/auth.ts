@@ -182,7 +182,9 @@ export const fr = {
 	'auth.audit.detail.wait': 'attente : {seconds} s',
 	'auth.audit.detail.via_cli': 'en ligne de commande',
 	'auth.audit.detail.via_invitation': 'par invitation',
-	'auth.audit.detail.project': 'projet n° {id} ({role})'
+	'auth.audit.detail.project': 'projet n° {id} ({role})',
+	'auth.audit.detail.count': '{count} fois dans l’heure',
+	'auth.audit.detail.emails': 'adresses sans compte essayées : {emails}'
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -361,5 +363,7 @@ export const en: Record<keyof typeof fr, string> = {
 	'auth.audit.detail.wait': 'wait: {seconds} s',
 	'auth.audit.detail.via_cli': 'from the command line',
 	'auth.audit.detail.via_invitation': 'through an invitation',
-	'auth.audit.detail.project': 'project #{id} ({role})'
+	'auth.audit.detail.project': 'project #{id} ({role})',
+	'auth.audit.detail.count': '{count} times within the hour',
+	'auth.audit.detail.emails': 'addresses without an account tried: {emails}'
 };

@@ -9,7 +9,7 @@ import type { Db } from '../db';
 import { user, type Session, type User } from '../db/schema';
 import type { FieldErrors } from '../../domain/validation';
 import type { Message } from '../../i18n';
-import { recordAudit } from './audit';
+import { recordAttempt, recordAudit } from './audit';
 import { checkPasswordPolicy, hashPassword, verifyAgainstDummy, verifyPassword } from './passwords';
 import { createSession, invalidateSession, invalidateUserSessions, type SessionMeta } from './sessions';
 import { clearAttempts, reserveAttempt, throttleKeys, throttleMessage } from './throttle';
@@ -106,42 +106,35 @@ export async function signIn(
 	meta: RequestMeta = {}
 ): Promise<SignInResult> {
 	const email = normalizeEmail(input.email);
-	const keys = throttleKeys(email, meta.address);
+	const found = findUserByEmail(db, email);
+	// an address without an account is counted and logged the same way, without its own row
+	const subject = found ? email : '';
+	const unknownEmail = found ? undefined : email;
+	const keys = throttleKeys(db, email, meta.address, found !== undefined);
 	const wait = reserveAttempt(db, keys, now);
 	if (wait > 0) {
-		recordAudit(db, 'sign_in_throttled', { subject: email, details: { waitMs: wait }, address: meta.address }, now);
+		recordAttempt(db, 'sign_in_throttled', { subject, unknownEmail, address: meta.address }, now);
 		return { ok: false, status: 429, message: throttleMessage(wait) };
 	}
 
-	const found = findUserByEmail(db, email);
 	const valid = found?.passwordHash
 		? await verifyPassword(found.passwordHash, input.password)
 		: await verifyAgainstDummy(input.password);
 
 	if (!found || !valid) {
 		// the failure was counted by reserveAttempt
-		recordAudit(
-			db,
-			'sign_in_failed',
-			{ subject: email, details: { reason: found ? 'wrong_password' : 'unknown_email' }, address: meta.address },
-			now
-		);
+		recordAttempt(db, 'sign_in_failed', { subject, unknownEmail, reason: found ? 'wrong_password' : 'unknown_email', address: meta.address }, now);
 		return { ok: false, status: 400, message: { key: 'auth.login.invalid' } };
 	}
 	if (found.disabledAt) {
 		// said only to someone who knows the password: it reveals nothing to a guesser. The attempt
 		// stays counted: a disabled account must not become a way to test passwords at full speed.
-		recordAudit(
-			db,
-			'sign_in_failed',
-			{ actorUserId: found.id, subject: email, details: { reason: 'disabled' }, address: meta.address },
-			now
-		);
+		recordAttempt(db, 'sign_in_failed', { actorUserId: found.id, subject: email, reason: 'disabled', address: meta.address }, now);
 		return { ok: false, status: 403, message: { key: 'auth.login.disabled' } };
 	}
 
 	return db.transaction((tx): SignInResult => {
-		clearAttempts(tx, keys);
+		clearAttempts(tx, keys, now);
 		tx.update(user).set({ lastSignInAt: now.toISOString() }).where(eq(user.id, found.id)).run();
 		recordAudit(tx, 'sign_in', { actorUserId: found.id, subject: email, address: meta.address }, now);
 		const { token, session } = createSession(tx, found.id, now, meta);
@@ -243,23 +236,18 @@ export async function changePassword(
 	// a new password that would be refused anyway does not use up an attempt
 	const policy = checkPasswordPolicy(input.next, account.email);
 	if (policy) return refused(400, { password: policy });
-	const keys = throttleKeys(account.email, opts.meta?.address);
+	const keys = throttleKeys(db, account.email, opts.meta?.address, true);
 	// counted as a failure before the slow check (see signIn); the write below clears it
 	const wait = reserveAttempt(db, keys, now);
 	if (wait > 0) return refused(429, { current: throttleMessage(wait) });
 	if (!(await verifyPassword(account.passwordHash, input.current))) {
-		recordAudit(
-			db,
-			'sign_in_failed',
-			{ actorUserId: userId, subject: account.email, details: { reason: 'wrong_current_password' }, address: opts.meta?.address },
-			now
-		);
+		recordAttempt(db, 'sign_in_failed', { actorUserId: userId, subject: account.email, reason: 'wrong_current_password', address: opts.meta?.address }, now);
 		return refused(400, { current: { key: 'auth.password.current_wrong' } });
 	}
 	const passwordHash = await hashPassword(input.next);
 	return db.transaction((tx) => {
 		tx.update(user).set({ passwordHash }).where(eq(user.id, userId)).run();
-		clearAttempts(tx, keys);
+		clearAttempts(tx, keys, now);
 		const sessionsEnded = invalidateUserSessions(tx, userId, opts.keepSessionId);
 		recordAudit(tx, 'password_changed', { actorUserId: userId, subject: account.email, details: { sessionsEnded }, address: opts.meta?.address }, now);
 		return { ok: true as const, value: { sessionsEnded } };

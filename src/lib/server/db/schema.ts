@@ -412,19 +412,29 @@ export const projectMember = sqliteTable(
 	(t) => [primaryKey({ columns: [t.projectId, t.userId] }), index('project_member_user_idx').on(t.userId)]
 );
 
-/** Failed sign-ins counted per key: `account:<email>` and `address:<ip>`. */
-export const signInThrottle = sqliteTable('sign_in_throttle', {
-	key: text('key').primaryKey(),
-	failures: integer('failures').notNull().default(0),
-	lastFailureAt: text('last_failure_at'),
-	/** the next attempt is refused before this instant */
-	blockedUntil: text('blocked_until')
-});
+/**
+ * Failed sign-ins counted per key (`auth/throttle.ts`): `pair:<account>|<ip>`, `account:<account>`
+ * and `address:<ip>`, where an address without an account is one of a bounded set of buckets, so
+ * that a flood of made-up addresses cannot grow the table. Rows no policy counts any more are
+ * deleted as new failures come.
+ */
+export const signInThrottle = sqliteTable(
+	'sign_in_throttle',
+	{
+		key: text('key').primaryKey(),
+		failures: integer('failures').notNull().default(0),
+		lastFailureAt: text('last_failure_at'),
+		/** the next attempt is refused before this instant */
+		blockedUntil: text('blocked_until')
+	},
+	(t) => [index('sign_in_throttle_last_failure_idx').on(t.lastFailureAt)]
+);
 
 export const auditEvent = sqliteTable(
 	'audit_event',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
+		/** when it happened; for a row that counts repeated attempts, the last of them */
 		at: text('at').notNull(),
 		/** who did it; null for an anonymous attempt (a failed sign-in) or a command-line action */
 		actorUserId: integer('actor_user_id').references(() => user.id, { onDelete: 'set null' }),
@@ -432,7 +442,11 @@ export const auditEvent = sqliteTable(
 		/** what it was about, readable on its own: an e-mail, `user:3`, `project:7` */
 		subject: text('subject').notNull().default(''),
 		details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
-		address: text('address')
+		address: text('address'),
+		/** how many times it happened: failed and slowed-down sign-ins are counted in one row per hour */
+		count: integer('count').notNull().default(1),
+		/** the row such repeated attempts are counted in (event, account, address, hour); null for the others */
+		aggregateKey: text('aggregate_key').unique()
 	},
 	(t) => [index('audit_event_at_idx').on(t.at)]
 );
