@@ -4,13 +4,13 @@ import { alertForReader, guardProject, readerScope } from '$lib/server/permissio
 import { instanceToday } from '$lib/server/clock';
 import { healthTrend, projectOverview } from '$lib/server/overview';
 import { WATCHPOINT_KINDS, type WatchpointKind } from '$lib/domain/types';
+import { queryChoice } from '$lib/server/http/query';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, url, locals }) => {
 	const { project } = guardProject({ params, locals }, 'view');
 	const db = getDb();
-	const kindParam = url.searchParams.get('kind');
-	const kind = (WATCHPOINT_KINDS as readonly string[]).includes(kindParam ?? '') ? (kindParam as WatchpointKind) : null;
+	const kind = queryChoice<WatchpointKind>(url, 'kind', WATCHPOINT_KINDS);
 	const now = new Date();
 	const reader = readerScope(db, locals.user);
 	return {
