@@ -8,6 +8,7 @@ import { accessRedirect, isAdminArea } from '$lib/server/auth/access';
 import { clearSessionCookie, readSessionCookie } from '$lib/server/auth/cookies';
 import { validateSession } from '$lib/server/auth/sessions';
 import { hasUsers } from '$lib/server/auth/users';
+import { setSecurityHeaders } from '$lib/server/http/headers';
 import { isFormActionPost, unreadableForm } from '$lib/server/http/malformed';
 import type { MessageKey } from '$lib/i18n';
 
@@ -40,9 +41,7 @@ const handleBase: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang)
 	});
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'same-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
+	setSecurityHeaders(response.headers, { https: event.url.protocol === 'https:' });
 	return response;
 };
 
