@@ -44,7 +44,7 @@ describe.skipIf(!hasBrowser || !admin)('invitations that carry projects', () => 
 
 		const invitee = await b.newPage({ signedIn: false });
 		await invitee.goto(link);
-		expect(await invitee.getByText('En créant votre compte, vous deviendrez membre de ces projets :').isVisible()).toBe(true);
+		expect(await invitee.getByText('En créant votre compte, vous deviendrez membre de ces projets :').isVisible()).toBe(true);
 		expect(await invitee.getByRole('listitem').filter({ hasText: projectName }).textContent()).toContain('Contributeur');
 		await invitee.getByLabel(/^Mot de passe/).fill(password);
 		await invitee.getByLabel(/^Confirmez le mot de passe/).fill(password);

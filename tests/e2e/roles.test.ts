@@ -81,7 +81,7 @@ describe.skipIf(!hasBrowser || !admin)('roles in a project', () => {
 		const invited = await pageAs('contributor');
 		await invited.goto('/');
 		const card = invited.getByRole('region', { name: 'Vos invitations' });
-		expect(await card.getByText(`Nadia Roux vous invite à rejoindre le projet « ${projectName} » comme contributeur.`).isVisible()).toBe(true);
+		expect(await card.getByText(`Nadia Roux vous invite à rejoindre le projet « ${projectName} » comme contributeur.`).isVisible()).toBe(true);
 		await card.getByRole('button', { name: `Accepter l’invitation au projet ${projectName}` }).click();
 		await invited.waitForURL((url) => url.pathname === `/projects/${slug}`);
 

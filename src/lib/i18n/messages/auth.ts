@@ -54,7 +54,7 @@ export const fr = {
 	'auth.invite.intro': '{inviter} vous invite à rejoindre Vigie avec l’adresse {email}. Choisissez votre nom et votre mot de passe.',
 	'auth.invite.intro_anonymous': 'Vous êtes invité à rejoindre Vigie avec l’adresse {email}. Choisissez votre nom et votre mot de passe.',
 	'auth.invite.expires': 'Ce lien est valable jusqu’au {date}.',
-	'auth.invite.projects': 'En créant votre compte, vous deviendrez membre de ces projets :',
+	'auth.invite.projects': 'En créant votre compte, vous deviendrez membre de ces projets :',
 	'auth.invite.submit': 'Créer mon compte',
 	'auth.invite.signed_in':
 		'Vous êtes connecté en tant que {email}. Déconnectez-vous pour accepter cette invitation sous une autre adresse.',
@@ -104,9 +104,9 @@ export const fr = {
 	'auth.users.invite_created': 'Invitation créée pour {email}.',
 	'auth.users.invite_link': 'Lien d’invitation',
 	'auth.users.invite_copy_hint':
-		'Copiez ce lien et envoyez-le vous-même à la personne (l’envoi d’e-mails n’est pas configuré sur ce serveur). Il est valable jusqu’au {date} ; tant qu’il n’a pas servi, vous pouvez l’afficher à nouveau depuis les invitations en attente.',
+		'Copiez ce lien et envoyez-le vous-même à la personne (l’envoi d’e-mails n’est pas configuré sur ce serveur). Il est valable jusqu’au {date} ; tant qu’il n’a pas servi, vous pouvez l’afficher à nouveau depuis les invitations en attente.',
 	'auth.users.invite_emailed_hint':
-		'Un e-mail d’invitation est en cours d’envoi à {email} ; vous pouvez aussi copier ce lien et le lui transmettre vous-même. Il est valable jusqu’au {date} ; tant qu’il n’a pas servi, vous pouvez l’afficher à nouveau depuis les invitations en attente.',
+		'Un e-mail d’invitation est en cours d’envoi à {email} ; vous pouvez aussi copier ce lien et le lui transmettre vous-même. Il est valable jusqu’au {date} ; tant qu’il n’a pas servi, vous pouvez l’afficher à nouveau depuis les invitations en attente.',
 	'auth.users.copy': 'Copier le lien',
 	'auth.users.copied': 'Lien copié.',
 	'auth.users.pending_title': 'Invitations en attente',
@@ -129,14 +129,14 @@ export const fr = {
 	'auth.users.show_link_label': 'Afficher le lien d’invitation de {email}',
 	'auth.users.link_shown': 'Lien d’invitation de {email}',
 	'auth.users.link_shown_hint':
-		'Transmettez-le à cette personne seulement : il ne sert qu’une fois et il est valable jusqu’au {date}.',
+		'Transmettez-le à cette personne seulement : il ne sert qu’une fois et il est valable jusqu’au {date}.',
 	'auth.users.resend': 'Renvoyer par e-mail',
 	'auth.users.resend_label': 'Renvoyer par e-mail l’invitation de {email}',
 	'auth.users.resent_done': 'L’invitation a été renvoyée par e-mail à {email}.',
-	'auth.users.resend_no_email': 'L’envoi d’e-mails n’est pas configuré sur ce serveur : affichez le lien et transmettez-le vous-même.',
-	'auth.users.link_expired': 'Cette invitation a expiré : invitez à nouveau la personne.',
+	'auth.users.resend_no_email': 'L’envoi d’e-mails n’est pas configuré sur ce serveur : affichez le lien et transmettez-le vous-même.',
+	'auth.users.link_expired': 'Cette invitation a expiré : invitez à nouveau la personne.',
 	'auth.users.link_unavailable':
-		'Le lien de cette invitation ne peut pas être reconstitué (elle date d’une version précédente de Vigie, ou le secret de l’instance a changé) : invitez à nouveau la personne.',
+		'Le lien de cette invitation ne peut pas être reconstitué (elle date d’une version précédente de Vigie, ou le secret de l’instance a changé) : invitez à nouveau la personne.',
 
 	'auth.audit.card_title': 'Journal d’audit',
 	'auth.audit.card_text': 'Connexions, échecs et changements de droits, avec leur date et leur origine.',
@@ -184,7 +184,7 @@ export const fr = {
 	'auth.audit.detail.via_invitation': 'par invitation',
 	'auth.audit.detail.project': 'projet n° {id} ({role})',
 	'auth.audit.detail.count': '{count} fois dans l’heure',
-	'auth.audit.detail.emails': 'adresses sans compte essayées : {emails}'
+	'auth.audit.detail.emails': 'adresses sans compte essayées : {emails}'
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {

@@ -49,10 +49,10 @@ export const fr = {
 	'error.bad_query':
 		'L’adresse de cette page contient un paramètre que Vigie ne comprend pas (un numéro de page ou un filtre invalide). Ouvrez la page sans ce paramètre.',
 	'error.form_content_type':
-		'Ce formulaire n’a pas été envoyé comme un formulaire de page web : Vigie ne peut pas le lire. Renvoyez-le depuis la page.',
-	'error.form_unreadable': 'Ce formulaire est arrivé incomplet ou illisible : renvoyez-le depuis la page.',
+		'Ce formulaire n’a pas été envoyé comme un formulaire de page web : Vigie ne peut pas le lire. Renvoyez-le depuis la page.',
+	'error.form_unreadable': 'Ce formulaire est arrivé incomplet ou illisible : renvoyez-le depuis la page.',
 	'error.without_query': 'Ouvrir la page sans paramètre',
-	'error.form_too_large': 'Ce formulaire est trop volumineux pour être enregistré : raccourcissez les textes et renvoyez-le.',
+	'error.form_too_large': 'Ce formulaire est trop volumineux pour être enregistré : raccourcissez les textes et renvoyez-le.',
 	'error.not_found_title': 'Page introuvable',
 	'error.not_found_text': "Cette page n'existe pas ou a été déplacée.",
 	'error.server_title': 'Une erreur est survenue',

@@ -38,7 +38,7 @@ describe('invitation e-mail', () => {
 	it('names the project the person is invited to with their role, and an administrator when the inviter is gone', () => {
 		const { text } = invitationEmail({ ...INPUT, inviterName: null, projects: [{ name: 'Eau du bassin', role: 'contributor' }] });
 		expect(text).toContain('Un administrateur vous invite à rejoindre le projet « Eau du bassin » dans Vigie');
-		expect(text).toContain('Votre rôle : contributeur.');
+		expect(text).toContain('Votre rôle : contributeur.');
 		expect(text).toContain('An administrator invites you to join the project “Eau du bassin” in Vigie');
 		expect(text).toContain('Your role: contributor.');
 	});
@@ -51,7 +51,7 @@ describe('invitation e-mail', () => {
 				{ name: 'Mobilité solidaire', role: 'viewer' }
 			]
 		});
-		expect(text).toContain('En acceptant, vous deviendrez membre de ces projets :\n– « Eau du bassin » : coordinateur\n– « Mobilité solidaire » : lecteur');
+		expect(text).toContain('En acceptant, vous deviendrez membre de ces projets :\n– « Eau du bassin » : coordinateur\n– « Mobilité solidaire » : lecteur');
 		expect(text).toContain('By accepting, you will become a member of these projects:\n– “Eau du bassin”: coordinator\n– “Mobilité solidaire”: viewer');
 	});
 });
