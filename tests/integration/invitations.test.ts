@@ -332,7 +332,7 @@ describe('upgrading a database', () => {
 			// the migrations as they were before invitations could carry several projects
 			const full = migrationsFolder();
 			const journal = JSON.parse(readFileSync(join(full, 'meta/_journal.json'), 'utf8'));
-			const index = journal.entries.findIndex((e: { tag: string }) => e.tag.endsWith('_invitations'));
+			const index = journal.entries.findIndex((e: { tag: string }) => readFileSync(join(full, `${e.tag}.sql`), 'utf8').includes('CREATE TABLE `invitation_membership`'));
 			const before = join(dir, 'drizzle');
 			mkdirSync(join(before, 'meta'), { recursive: true });
 			for (const file of readdirSync(full).filter((f) => f.endsWith('.sql'))) copyFileSync(join(full, file), join(before, file));

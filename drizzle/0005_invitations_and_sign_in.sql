@@ -17,7 +17,8 @@ CREATE TABLE `project_invitation` (
 CREATE INDEX `project_invitation_user_idx` ON `project_invitation` (`user_id`);--> statement-breakpoint
 CREATE UNIQUE INDEX `project_invitation_waiting_uq` ON `project_invitation` (`project_id`,`user_id`) WHERE answered_at is null and revoked_at is null;--> statement-breakpoint
 -- An invitation's project, which accepting it made the person a member of, becomes its first
--- membership (see invitation_membership below); kept aside while the table is rebuilt without it.
+-- membership (invitation_membership, created below: with foreign keys on, dropping the old table
+-- would cascade to it). Kept aside while the table is rebuilt without it.
 CREATE TABLE `__invitation_project` AS SELECT `id`, `project_id`, `project_role`, `invited_by_user_id`, `created_at` FROM `invitation` WHERE `project_id` IS NOT NULL;
 --> statement-breakpoint
 PRAGMA foreign_keys=OFF;--> statement-breakpoint
@@ -58,3 +59,8 @@ CREATE INDEX `invitation_membership_project_idx` ON `invitation_membership` (`pr
 INSERT INTO `invitation_membership` (`invitation_id`, `project_id`, `role`, `invited_by_user_id`, `added_at`) SELECT `id`, `project_id`, coalesce(`project_role`, 'viewer'), `invited_by_user_id`, `created_at` FROM `__invitation_project` WHERE `project_id` IN (SELECT `id` FROM `project`);
 --> statement-breakpoint
 DROP TABLE `__invitation_project`;
+--> statement-breakpoint
+ALTER TABLE `audit_event` ADD `count` integer DEFAULT 1 NOT NULL;--> statement-breakpoint
+ALTER TABLE `audit_event` ADD `aggregate_key` text;--> statement-breakpoint
+CREATE UNIQUE INDEX `audit_event_aggregate_key_unique` ON `audit_event` (`aggregate_key`);--> statement-breakpoint
+CREATE INDEX `sign_in_throttle_last_failure_idx` ON `sign_in_throttle` (`last_failure_at`);
