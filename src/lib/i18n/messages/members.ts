@@ -56,6 +56,8 @@ export const fr = {
 	'members.welcome.title': 'Bienvenue dans Vigie, {name}',
 	'members.welcome.text':
 		'Vous n’êtes membre d’aucun projet pour l’instant. Quand un coordinateur vous invitera à rejoindre le sien, l’invitation apparaîtra ici.',
+	'members.welcome.text_invited':
+		'Vous n’êtes membre d’aucun projet pour l’instant : acceptez ci-dessous une invitation pour en rejoindre un.',
 	'members.welcome.create': 'Vous pouvez aussi créer un projet : vous en serez le coordinateur.',
 	'members.change.label': 'Rôle de {name}',
 	'members.change.submit': 'Changer le rôle',
@@ -134,6 +136,7 @@ export const en: Record<keyof typeof fr, string> = {
 	'members.welcome.title': 'Welcome to Vigie, {name}',
 	'members.welcome.text':
 		'You are not a member of any project yet. When a coordinator invites you to join theirs, the invitation will appear here.',
+	'members.welcome.text_invited': 'You are not a member of any project yet: accept an invitation below to join one.',
 	'members.welcome.create': 'You can also create a project: you will be its coordinator.',
 	'members.change.label': 'Role of {name}',
 	'members.change.submit': 'Change role',

@@ -20,7 +20,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 /** The projects an invitation may make the person a member of: those not archived. */
 function invitableProjects() {
-	return listProjects(getDb()).map((p) => ({ id: p.id, name: p.name }));
+	return listProjects(getDb()).map((p) => ({ id: p.id, name: p.name, slug: p.slug }));
 }
 
 export const load: PageServerLoad = ({ locals }) => {
