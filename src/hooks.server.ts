@@ -9,6 +9,9 @@ import { accessRedirect, isAdminArea } from '$lib/server/auth/access';
 import { clearSessionCookie, readSessionCookie } from '$lib/server/auth/cookies';
 import { validateSession } from '$lib/server/auth/sessions';
 import { hasUsers } from '$lib/server/auth/users';
+import { setSecurityHeaders } from '$lib/server/http/headers';
+import { isFormActionPost, unreadableForm } from '$lib/server/http/malformed';
+import type { MessageKey } from '$lib/i18n';
 
 export const init: ServerInit = () => {
 	// a write that waited past the busy timeout answers 503 "busy, try again", not a server error
@@ -16,33 +19,65 @@ export const init: ServerInit = () => {
 	startVigie();
 };
 
+/**
+ * The client's address never fails: adapter-node's `getClientAddress` throws when ADDRESS_HEADER
+ * names a header the request lacks (one that reached the server without going through the
+ * proxy), which would turn every sign-in into a 500. The connection's own address stands in.
+ */
+function keepClientAddress(event: RequestEvent): void {
+	const fromAdapter = event.getClientAddress;
+	event.getClientAddress = () => {
+		try {
+			return fromAdapter();
+		} catch {
+			const platform = event.platform as { req?: { socket?: { remoteAddress?: string } } } | undefined;
+			return platform?.req?.socket?.remoteAddress ?? '';
+		}
+	};
+}
+
 const handleBase: Handle = async ({ event, resolve }) => {
 	const cookie = event.cookies.get(LANG_COOKIE);
 	event.locals.lang = isLang(cookie) ? cookie : DEFAULT_LANG;
+	keepClientAddress(event);
 
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang)
 	});
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'same-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
+	setSecurityHeaders(response.headers, { https: event.url.protocol === 'https:' });
 	return compressResponse(event.request, response);
 };
 
 /**
- * A form post to /admin by someone who is not an admin, refused before any action runs (each
- * action also checks, with `requireAdmin`). An error thrown from `handle` never reaches
+ * A request refused before any action runs. An error thrown from `handle` never reaches
  * +error.svelte: SvelteKit answers it with its plain error page, or with JSON that `use:enhance`
- * cannot read. So each kind of request gets the 403 it understands, in the person's language.
+ * cannot read. So each kind of request gets the answer it understands, in the person's language.
  */
-function refuseAdminOnly(event: RequestEvent): Response {
+function refuse(event: RequestEvent, status: number, key: MessageKey): Response {
 	if (event.request.headers.get('x-sveltekit-action') === 'true') {
 		// what SvelteKit sends when an action throws: use:enhance shows +error.svelte, which translates the key
-		return json({ type: 'error', error: { message: 'auth.error.admin_only' } }, { status: 403 });
+		return json({ type: 'error', error: { message: key } }, { status });
 	}
 	// a form sent without JavaScript
-	error(403, translate(event.locals.lang, 'auth.error.admin_only'));
+	error(status, translate(event.locals.lang, key));
 }
+
+/**
+ * A form post to /admin by someone who is not an admin, refused before any action runs (each
+ * action also checks, with `requireAdmin`).
+ */
+function refuseAdminOnly(event: RequestEvent): Response {
+	return refuse(event, 403, 'auth.error.admin_only');
+}
+
+/** A form post whose body cannot be read as a form: a 4xx that says so, before the action runs. */
+const handleFormPosts: Handle = async ({ event, resolve }) => {
+	if (isFormActionPost(event.request.method, event.route.id)) {
+		const problem = await unreadableForm(event.request);
+		if (problem) return refuse(event, problem.status, problem.message);
+	}
+	return resolve(event);
+};
 
 /**
  * Every request: who is signed in (the session cookie, checked and renewed), then whether they
@@ -76,7 +111,7 @@ export const handleSession: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle: Handle = sequence(handleBase, handleSession);
+export const handle: Handle = sequence(handleBase, handleSession, handleFormPosts);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message };

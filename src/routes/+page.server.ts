@@ -3,6 +3,7 @@ import { projectScope } from '$lib/server/permissions';
 import { portfolioPage, readPage, readPortfolioFilters } from '$lib/server/queries/portfolio';
 import { portfolioTrend } from '$lib/server/queries/trends';
 import { dashboardReminders } from '$lib/server/reminders';
+import { myProjectInvitations } from '$lib/server/membership';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url, locals }) => {
@@ -25,6 +26,8 @@ export const load: PageServerLoad = ({ url, locals }) => {
 		trend: portfolioTrend(db, now, { projectIds }),
 		reminders,
 		// the "due soon" window an administrator saved, which the tile names
-		remindBeforeDays: reminders.remindBeforeDays
+		remindBeforeDays: reminders.remindBeforeDays,
+		// the invitations to join a project waiting for the person's answer (MemberStart.svelte)
+		projectInvitations: locals.user ? myProjectInvitations(db, locals.user.id, now) : []
 	};
 };

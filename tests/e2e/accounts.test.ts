@@ -218,7 +218,7 @@ describe.skipIf(!hasBrowser || !admin)('accounts on a running instance', () => {
 		await inviteForm.getByLabel(/^Nom/).fill(name);
 		await inviteForm.getByRole('button', { name: 'Créer l’invitation' }).click();
 		await page.getByText(`Invitation créée pour ${email}.`).waitFor();
-		const link = await page.getByLabel('Lien d’invitation').inputValue();
+		const link = await page.getByLabel('Lien d’invitation', { exact: true }).inputValue();
 		expect(link.startsWith(`${baseUrl}/invite/`), link).toBe(true);
 
 		// the invited person's own browser: no cookie at all

@@ -1,6 +1,7 @@
 /**
- * Starts the built application once for every browser test: `node build` on a free port, with a
- * fresh database in a temporary folder, exactly as an operator would run it. The browser tests
+ * Starts the built application once for every browser test: `node bin/start.js` (what `npm start`
+ * runs) on a free port, with a fresh database in a temporary folder, exactly as an operator would
+ * run it. The browser tests
  * get the base URL and the Chromium path through `inject()`.
  *
  * Without Chromium on a developer's machine the browser tests are skipped with a message; in CI
@@ -82,7 +83,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 	rmSync(join(ROOT, 'test-results/e2e'), { recursive: true, force: true });
 
 	const server = await startServer({
-		command: ['node', 'build'],
+		command: ['node', 'bin/start.js'],
 		// adapter-node checks the Origin of form posts against ORIGIN
 		env: (port) => ({ ORIGIN: `http://127.0.0.1:${port}` })
 	});

@@ -109,6 +109,21 @@ export async function invitePerson(admin: Visitor, person: { email: string; name
 	return visitor;
 }
 
+/**
+ * Brings a person with an account into a project the way a coordinator does: an invitation from
+ * the members page, which the person accepts from their invitations. Resolves with the answer to
+ * the acceptance (a 303 to the project).
+ */
+export async function joinProject(coordinator: Visitor, slug: string, person: Visitor, role: string): Promise<Response> {
+	const invited = await coordinator.post(`/projects/${slug}/members?/add`, { email: person.credentials!.email, role });
+	if (invited.status !== 200) throw new Error(`Inviting ${person.credentials!.email} to ${slug} failed (${invited.status})`);
+	const page = await person.html('/invitations');
+	const ids = [...page.matchAll(/name="invitationId" value="(\d+)"/g)].map((m) => m[1]);
+	if (ids.length === 0) throw new Error(`No invitation waits for ${person.credentials!.email}`);
+	// the newest first: the one just sent
+	return person.post('/invitations?/accept', { invitationId: ids[0], from: '/' });
+}
+
 /** An invitation left pending: its link, to test the invitation page itself. */
 export async function pendingInvitation(admin: Visitor, email: string): Promise<string> {
 	const invited = await admin.post('/admin/users?/invite', { email, name: '' });

@@ -19,92 +19,10 @@
  * commitment, sign out, reset settings) get throw-away data of their own. The entries run in the
  * order listed; the project's status changes are ordered to leave it active.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { admin, baseUrl, isoDay, uniqueName } from './helpers';
-import { invitePerson, locationOf, pendingInvitation, pick, Visitor } from './http';
-import { ROOT } from './server';
-
-// ---------------------------------------------------------------------------------------------
-// Discovering the routes
-
-const ROUTES_DIR = join(ROOT, 'src/routes');
-
-function walk(dir: string): string[] {
-	return readdirSync(dir).flatMap((name) => {
-		const path = join(dir, name);
-		return statSync(path).isDirectory() ? walk(path) : [path];
-	});
-}
-
-function routeIdOf(file: string): string {
-	const dir = relative(ROUTES_DIR, join(file, '..')).split(sep).join('/');
-	return dir === '' ? '/' : `/${dir}`;
-}
-
-function sourceOf(file: string): ts.SourceFile {
-	return ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-}
-
-function isExported(node: ts.Node): boolean {
-	return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-}
-
-/** Names a module exports: `export const x`, `export function x`, `export { x }`. */
-function exportedNames(source: ts.SourceFile): Map<string, ts.Expression | null> {
-	const names = new Map<string, ts.Expression | null>();
-	for (const statement of source.statements) {
-		if (ts.isVariableStatement(statement) && isExported(statement)) {
-			for (const d of statement.declarationList.declarations) {
-				if (ts.isIdentifier(d.name)) names.set(d.name.text, d.initializer ?? null);
-			}
-		} else if (ts.isFunctionDeclaration(statement) && isExported(statement) && statement.name) {
-			names.set(statement.name.text, null);
-		} else if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
-			for (const e of statement.exportClause.elements) names.set(e.name.text, null);
-		}
-	}
-	return names;
-}
-
-/** The keys of `export const actions = { … }` (through `satisfies` / `as` if any). */
-function actionNames(file: string): string[] {
-	let value = exportedNames(sourceOf(file)).get('actions') ?? null;
-	while (value && (ts.isSatisfiesExpression(value) || ts.isAsExpression(value) || ts.isParenthesizedExpression(value))) {
-		value = value.expression;
-	}
-	if (value === null) return [];
-	if (!ts.isObjectLiteralExpression(value)) throw new Error(`${file}: cannot read the names of its actions`);
-	return value.properties.map((p) => {
-		if (!p.name || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) {
-			throw new Error(`${file}: an action whose name cannot be read`);
-		}
-		return p.name.text;
-	});
-}
-
-const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'fallback'];
-
-/** Every (route, request) the application answers: `GET`, a method of an endpoint, or `POST ?/action`. */
-function discoverRoutes(): Set<string> {
-	const found = new Set<string>();
-	const files = walk(ROUTES_DIR);
-	for (const file of files) {
-		const route = routeIdOf(file);
-		const name = file.split(sep).at(-1)!;
-		if (name === '+page.svelte') found.add(`${route} GET`);
-		if (name === '+page.server.ts' || name === '+page.ts') {
-			if (exportedNames(sourceOf(file)).has('load')) found.add(`${route} GET`);
-			if (name === '+page.server.ts') for (const action of actionNames(file)) found.add(`${route} POST ${action}`);
-		}
-		if (name === '+server.ts' || name === '+server.js') {
-			for (const method of exportedNames(sourceOf(file)).keys()) if (HTTP_METHODS.includes(method)) found.add(`${route} ${method}`);
-		}
-	}
-	return found;
-}
+import { invitePerson, joinProject, locationOf, pendingInvitation, pick, Visitor } from './http';
+import { discoverRoutes } from './routes';
 
 // ---------------------------------------------------------------------------------------------
 // Who, and what they should get
@@ -199,6 +117,10 @@ const MATRIX: Entry[] = [
 	get('/invite/[token]', everyone(200)),
 	post('/invite/[token]', 'default', { ...signedIn(409), anonymous: 400 }),
 	get('/account', signedIn(200)),
+	// one's own invitations to projects: an empty body names none
+	get('/invitations', signedIn(200)),
+	post('/invitations', 'accept', signedIn(400)),
+	post('/invitations', 'decline', signedIn(400)),
 	post('/account', 'name', signedIn(400)),
 	post('/account', 'password', signedIn(400)),
 	// an empty body is an unticked box: the person's own reminders turned off, nobody else's
@@ -212,6 +134,8 @@ const MATRIX: Entry[] = [
 	post('/admin/users', 'disable', adminOnly(400)),
 	post('/admin/users', 'enable', adminOnly(400)),
 	post('/admin/users', 'revoke', adminOnly(410)),
+	post('/admin/users', 'link', adminOnly(400)),
+	post('/admin/users', 'resend', adminOnly(400)),
 	get('/admin/watchpoints', adminOnly(200)),
 	post('/admin/watchpoints', 'create', adminOnly(400)),
 	post('/admin/watchpoints', 'retire', adminOnly(400)),
@@ -241,6 +165,7 @@ const MATRIX: Entry[] = [
 	get(P, inProject('view', 200)),
 	get(`${P}/members`, inProject('view', 200)),
 	post(`${P}/members`, 'add', inProject('coordinate', 400)),
+	post(`${P}/members`, 'withdraw', inProject('coordinate', 400)),
 	post(`${P}/members`, 'role', inProject('coordinate', 400)),
 	post(`${P}/members`, 'remove', inProject('coordinate', 400)),
 
@@ -367,8 +292,8 @@ describe.skipIf(!admin)('the permission matrix', () => {
 		f.slug = pick(locationOf(created) ?? '', /^\/projects\/([^/?]+)$/, 'the new project’s address');
 		const base = `/projects/${f.slug}`;
 		for (const who of ['contributor', 'viewer'] as const) {
-			const added = await coordinator.post(`${base}/members?/add`, { email: people[who].credentials!.email, role: who });
-			expect(added.status).toBe(200);
+			const joined = await joinProject(coordinator, f.slug, people[who], who);
+			expect(locationOf(joined)).toBe(base);
 		}
 
 		await coordinator.post(`${base}/actors?/addActor`, { name: 'Élodie Garnier', level: 'political', organisation: 'Commune de Saint-Ours' });

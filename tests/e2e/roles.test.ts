@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { admin, baseUrl, hasBrowser, isoDay, uniqueName, useBrowser } from './helpers';
-import { invitePerson, locationOf, pick, Visitor } from './http';
+import { invitePerson, joinProject, locationOf, pick, Visitor } from './http';
 
 describe.skipIf(!hasBrowser || !admin)('roles in a project', () => {
 	const b = useBrowser({ signedIn: false });
@@ -29,7 +29,7 @@ describe.skipIf(!hasBrowser || !admin)('roles in a project', () => {
 			defaultGraceDays: '7'
 		});
 		slug = pick(locationOf(created) ?? '', /^\/projects\/([^/?]+)$/, 'the project');
-		await people.coordinator.post(`/projects/${slug}/members?/add`, { email: people.viewer.credentials!.email, role: 'viewer' });
+		await joinProject(people.coordinator, slug, people.viewer, 'viewer');
 	});
 
 	async function pageAs(who: keyof typeof people) {
@@ -60,18 +60,34 @@ describe.skipIf(!hasBrowser || !admin)('roles in a project', () => {
 		expect(await page.getByText('Aucune revue pour l’instant').count()).toBeGreaterThan(0);
 	});
 
-	it('lets a coordinator add a member with a role, who then sees what the role allows', async () => {
+	it('lets a coordinator invite someone with a role, who becomes a member once they accept and sees what the role allows', async () => {
 		const page = await pageAs('coordinator');
 		await page.goto(`/projects/${slug}`);
 		await page.getByRole('link', { name: 'Membres' }).click();
 		await page.waitForURL((url) => url.pathname === `/projects/${slug}/members`);
 
-		const form = page.getByRole('region', { name: 'Ajouter un membre' });
-		await form.getByLabel(/^Adresse e-mail de la personne/).fill(people.contributor.credentials!.email);
+		const email = people.contributor.credentials!.email;
+		const form = page.getByRole('region', { name: 'Inviter une personne' });
+		await form.getByLabel(/^Adresse e-mail de la personne/).fill(email);
 		await form.getByLabel(/^Rôle/).selectOption('contributor');
-		await form.getByRole('button', { name: 'Ajouter au projet' }).click();
-		await page.getByText('Marc Lefèvre est maintenant membre du projet (Contributeur).').waitFor();
+		await form.getByRole('button', { name: 'Envoyer l’invitation' }).click();
+		// the same words as for an address without an account: nothing is learnt about accounts
+		await page.getByText(`L’invitation de ${email} (Contributeur) est enregistrée.`).waitFor();
+		const pending = page.getByRole('region', { name: 'Invitations en attente' });
+		expect(await pending.getByRole('row').filter({ hasText: email }).isVisible()).toBe(true);
+		expect(await page.getByRole('region', { name: 'Membres', exact: true }).getByText('Marc Lefèvre').count()).toBe(0);
+
+		// the invited person accepts from their dashboard
+		const invited = await pageAs('contributor');
+		await invited.goto('/');
+		const card = invited.getByRole('region', { name: 'Vos invitations' });
+		expect(await card.getByText(`Nadia Roux vous invite à rejoindre le projet « ${projectName} » comme contributeur.`).isVisible()).toBe(true);
+		await card.getByRole('button', { name: `Accepter l’invitation au projet ${projectName}` }).click();
+		await invited.waitForURL((url) => url.pathname === `/projects/${slug}`);
+
+		await page.reload();
 		expect(await page.getByRole('row').filter({ hasText: 'Marc Lefèvre' }).isVisible()).toBe(true);
+		expect(await page.getByRole('region', { name: 'Invitations en attente' }).count()).toBe(0);
 
 		// the only coordinator cannot step down
 		const own = page.getByRole('row').filter({ hasText: 'Nadia Roux' });
@@ -83,7 +99,7 @@ describe.skipIf(!hasBrowser || !admin)('roles in a project', () => {
 		expect(await contributor.getByRole('link', { name: 'Noter une revue' }).isVisible()).toBe(true);
 		expect(await contributor.getByRole('link', { name: 'Paramètres' }).count()).toBe(0);
 		await contributor.goto(`/projects/${slug}/members`);
-		expect(await contributor.getByRole('button', { name: 'Ajouter au projet' }).count()).toBe(0);
+		expect(await contributor.getByRole('button', { name: 'Envoyer l’invitation' }).count()).toBe(0);
 		expect(await contributor.getByText('Seuls les coordinateurs du projet peuvent changer ses membres.').isVisible()).toBe(true);
 	});
 });

@@ -3,23 +3,21 @@ import { eq } from 'drizzle-orm';
 import { createTempDb, NOW, type TempDb } from '../helpers/db';
 import { auditEvent, invitation, session, signInThrottle, user } from '../../src/lib/server/db/schema';
 import { listAuditEvents } from '../../src/lib/server/auth/audit';
+import { throttleKeys, UNKNOWN_ACCOUNT_BUCKETS } from '../../src/lib/server/auth/throttle';
 import { checkPasswordPolicy, verifyPassword } from '../../src/lib/server/auth/passwords';
 import { createSession, validateSession } from '../../src/lib/server/auth/sessions';
 import { hashToken } from '../../src/lib/server/auth/tokens';
 import {
-	acceptInvitation,
 	changePassword,
 	createAdmin,
 	disableUser,
 	enableUser,
-	findInvitation,
 	hasUsers,
-	inviteUser,
-	revokeInvitation,
 	signIn,
 	signOut,
 	type RequestMeta
 } from '../../src/lib/server/auth/users';
+import { acceptInvitation, findInvitation, inviteUser, revokeInvitation } from '../../src/lib/server/auth/invitations';
 import { translate } from '../../src/lib/i18n';
 
 const MINUTE = 60_000;
@@ -132,7 +130,7 @@ describe('signing in', () => {
 		expect(translate('fr', 'auth.login.invalid')).toBe('Adresse e-mail ou mot de passe incorrect.');
 		expect(t.db.select().from(session).all()).toHaveLength(0);
 		const failures = auditEvents().filter((e) => e.event === 'sign_in_failed');
-		expect(failures.map((e) => e.details)).toEqual([{ reason: 'wrong_password' }, { reason: 'unknown_email' }]);
+		expect(failures.map((e) => e.details?.reason)).toEqual(['wrong_password', 'unknown_email']);
 	});
 
 	it('gives every sign-in a new token', async () => {
@@ -155,24 +153,52 @@ describe('throttling failed sign-ins', () => {
 		return now;
 	}
 
-	it('makes the attempt after 5 failures on one account wait, with a clear message, even with the right password', async () => {
+	it('makes the attempt after 5 failures on one account from one address wait, with a clear message, even with the right password', async () => {
 		await admin();
 		const last = await failFrom(ADMIN.email, '192.0.2.10', 5, NOW);
-		const blocked = await signIn(t.db, ADMIN, later(500, last), { address: '198.51.100.7' });
+		const blocked = await signIn(t.db, ADMIN, later(500, last), { address: '192.0.2.10' });
 		expect(blocked).toEqual({ ok: false, status: 429, message: { key: 'auth.login.throttled', params: { seconds: 1 } } });
 		expect(translate('fr', 'auth.login.throttled', { seconds: 1 })).toBe('Trop de tentatives : réessayez dans 1 s.');
 		expect(auditEvents().some((e) => e.event === 'sign_in_throttled')).toBe(true);
 
 		// once the wait is over, the right password works and clears the count
-		const ok = await signIn(t.db, ADMIN, later(1000, last), { address: '198.51.100.7' });
+		const ok = await signIn(t.db, ADMIN, later(1000, last), { address: '192.0.2.10' });
 		expect(ok.ok).toBe(true);
 		expect(t.db.select().from(signInThrottle).where(eq(signInThrottle.key, 'account:claire.martin@example.org')).get()).toBeUndefined();
+	});
+
+	it('lets the person sign in from their own address while one machine guesses their password', async () => {
+		await admin();
+		const last = await failFrom(ADMIN.email, '203.0.113.66', 6, NOW);
+		expect((await signIn(t.db, ADMIN, later(100, last), { address: '203.0.113.66' })).ok).toBe(false);
+		expect((await signIn(t.db, ADMIN, later(100, last), HOME)).ok).toBe(true);
+	});
+
+	it('behind a reverse proxy, lets another person sign in while someone mistypes their own password again and again', async () => {
+		await admin();
+		const paul = await createAdmin(t.db, { email: 'paul.durand@example.org', name: 'Paul', password: 'la marée monte doucement' }, NOW, { via: 'cli' });
+		if (!paul.ok) throw new Error('refused');
+		// everyone comes from the proxy's address
+		const PROXY = '10.0.0.1';
+		const last = await failFrom(ADMIN.email, PROXY, 12, NOW);
+		const other = await signIn(t.db, { email: 'paul.durand@example.org', password: 'la marée monte doucement' }, later(100, last), { address: PROXY });
+		expect(other.ok).toBe(true);
+	});
+
+	it('slows down one account guessed from many addresses after twenty failures', async () => {
+		await admin();
+		for (let k = 0; k < 20; k++) {
+			await signIn(t.db, { email: ADMIN.email, password: 'mauvais' }, later(k * 1000), { address: `198.51.100.${k}` });
+		}
+		const blocked = await signIn(t.db, ADMIN, later(19_500), HOME);
+		expect(blocked.ok === false && blocked.status).toBe(429);
 	});
 
 	it('grows the wait with each further failure, up to 15 minutes', async () => {
 		await admin();
 		let now = NOW;
-		for (let k = 0; k < 20; k++) {
+		// from a new address each time: the account's own count decides
+		for (let k = 0; k < 32; k++) {
 			// each attempt comes just after the previous wait ended
 			const row = t.db.select().from(signInThrottle).where(eq(signInThrottle.key, 'account:claire.martin@example.org')).get();
 			if (row?.blockedUntil) now = new Date(row.blockedUntil);
@@ -187,8 +213,8 @@ describe('throttling failed sign-ins', () => {
 
 	it('slows down one address trying many accounts, without touching those accounts elsewhere', async () => {
 		await admin();
-		for (let k = 0; k < 5; k++) {
-			await signIn(t.db, { email: `guess${k}@example.org`, password: 'mauvais mot de passe' }, later(k * 1000), { address: '198.51.100.66' });
+		for (let k = 0; k < 30; k++) {
+			await signIn(t.db, { email: `guess${k}@example.org`, password: 'mauvais mot de passe' }, later(k * 100), { address: '198.51.100.66' });
 		}
 		const fromAttacker = await signIn(t.db, ADMIN, later(4500), { address: '198.51.100.66' });
 		expect(fromAttacker.ok).toBe(false);
@@ -208,17 +234,18 @@ describe('throttling failed sign-ins', () => {
 		expect(next.ok).toBe(true);
 	});
 
-	it('checks at most 5 of 10 simultaneous wrong passwords for one account and makes the others wait', async () => {
+	it('checks at most 5 of 10 simultaneous wrong passwords for one account from one address and makes the others wait', async () => {
 		await admin();
 		const burst = await Promise.all(
 			Array.from({ length: 10 }, (_, k) =>
-				signIn(t.db, { email: ADMIN.email, password: `mauvais ${k}` }, NOW, { address: `203.0.113.${k}` })
+				signIn(t.db, { email: ADMIN.email, password: `mauvais ${k}` }, NOW, { address: '203.0.113.9' })
 			)
 		);
 		const statuses = burst.map((r) => (r.ok ? 200 : r.status));
 		expect(statuses.filter((s) => s === 400).length).toBeLessThanOrEqual(5);
 		expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(5);
-		expect(auditEvents().filter((e) => e.event === 'sign_in_failed').length).toBeLessThanOrEqual(5);
+		const failed = auditEvents().filter((e) => e.event === 'sign_in_failed');
+		expect(failed.reduce((n, e) => n + e.count, 0)).toBeLessThanOrEqual(5);
 
 		// once the wait is over, the right password still works and clears the count
 		const ok = await signIn(t.db, ADMIN, later(1000), HOME);
@@ -239,7 +266,77 @@ describe('throttling failed sign-ins', () => {
 
 		const changed = await changePassword(t.db, boss.id, { current: ADMIN.password, next: 'un nouveau départ' }, later(1000), { meta: HOME });
 		expect(changed.ok).toBe(true);
-		expect(t.db.select().from(signInThrottle).all()).toEqual([]);
+		// the account's counts are cleared; the address keeps its failures (they drain by themselves)
+		expect(t.db.select().from(signInThrottle).all().map((r) => r.key)).toEqual([`address:${HOME.address}`]);
+	});
+});
+
+describe('what failed sign-ins leave behind', () => {
+	it('writes one audit row per account, address and hour, counting the attempts', async () => {
+		await admin();
+		for (let k = 0; k < 7; k++) await signIn(t.db, { email: ADMIN.email, password: 'mauvais' }, later(k), HOME);
+		const rows = auditEvents().filter((e) => e.event !== 'admin_created');
+		expect(rows.map((e) => [e.event, e.subject, e.address, e.count])).toEqual([
+			['sign_in_failed', 'claire.martin@example.org', HOME.address, 5],
+			['sign_in_throttled', 'claire.martin@example.org', HOME.address, 2]
+		]);
+		expect(listAuditEvents(t.db).rows.find((r) => r.event === 'sign_in_failed')?.count).toBe(5);
+
+		// the next hour starts a new row
+		await signIn(t.db, { email: ADMIN.email, password: 'mauvais' }, later(HOUR), HOME);
+		expect(auditEvents().filter((e) => e.event === 'sign_in_failed').map((e) => e.count)).toEqual([5, 1]);
+	});
+
+	it('writes one audit row for a flood of addresses without an account from one address, naming a few of them', async () => {
+		await admin();
+		for (let k = 0; k < 12; k++) {
+			await signIn(t.db, { email: `inconnu${k}@example.org`, password: 'mauvais' }, later(k * 1000), { address: '198.51.100.9' });
+		}
+		const rows = auditEvents().filter((e) => e.event === 'sign_in_failed');
+		expect(rows).toHaveLength(1);
+		expect(rows[0]).toMatchObject({ subject: '', address: '198.51.100.9', count: 12 });
+		expect(rows[0].details).toMatchObject({
+			reason: 'unknown_email',
+			emails: ['inconnu0@example.org', 'inconnu1@example.org', 'inconnu2@example.org', 'inconnu3@example.org', 'inconnu4@example.org']
+		});
+	});
+
+	it('counts addresses without an account under a bounded number of keys, which name none of them', async () => {
+		await admin();
+		const emails = Array.from({ length: 5000 }, (_, k) => `personne.${k}.${(k * 7919) % 1000}@example.org`);
+		const keys = new Set(emails.flatMap((email) => throttleKeys(t.db, email, '198.51.100.9', false).map((k) => k.key)));
+		const accounts = [...keys].filter((k) => k.startsWith('account:'));
+		expect(accounts.length).toBeLessThanOrEqual(UNKNOWN_ACCOUNT_BUCKETS);
+		expect([...keys].some((k) => k.includes('@'))).toBe(false);
+		// an account that exists has keys of its own
+		expect(throttleKeys(t.db, ADMIN.email, '198.51.100.9', true).map((k) => k.key)).toEqual([
+			'pair:claire.martin@example.org|198.51.100.9',
+			'account:claire.martin@example.org',
+			'address:198.51.100.9'
+		]);
+	});
+
+	it('treats an address without an account as one with: the same answers, in the same order', async () => {
+		await admin();
+		const answers = async (email: string, address: string) => {
+			const out: number[] = [];
+			for (let k = 0; k < 7; k++) {
+				const r = await signIn(t.db, { email, password: 'mauvais' }, later(k), { address });
+				out.push(r.ok ? 200 : r.status);
+			}
+			return out;
+		};
+		expect(await answers('personne@example.org', '198.51.100.1')).toEqual(await answers(ADMIN.email, '198.51.100.2'));
+	});
+
+	it('forgets the counts of a key left alone for a day', async () => {
+		await admin();
+		for (let k = 0; k < 3; k++) await signIn(t.db, { email: `x${k}@example.org`, password: 'mauvais' }, NOW, { address: `198.51.100.${k}` });
+		expect(t.db.select().from(signInThrottle).all().length).toBeGreaterThanOrEqual(9);
+		await signIn(t.db, { email: ADMIN.email, password: 'mauvais' }, later(DAY + HOUR), HOME);
+		expect(t.db.select().from(signInThrottle).all().map((r) => r.key).sort()).toEqual(
+			['account:claire.martin@example.org', `address:${HOME.address}`, `pair:claire.martin@example.org|${HOME.address}`].sort()
+		);
 	});
 });
 

@@ -8,7 +8,8 @@ import { createTempDb, NOW, type TempDb } from '../helpers/db';
 import { readMail, startMailServer, startWebhookReceiver, type MailServer, type WebhookReceiver } from '../helpers/receivers';
 import { openDatabase, type Db } from '../../src/lib/server/db';
 import { auditEvent, notification, type Notification, type NotificationStatus } from '../../src/lib/server/db/schema';
-import { acceptInvitation, createAdmin, findInvitation, inviteUser, revokeInvitation } from '../../src/lib/server/auth/users';
+import { createAdmin } from '../../src/lib/server/auth/users';
+import { acceptInvitation, findInvitation, inviteUser, revokeInvitation } from '../../src/lib/server/auth/invitations';
 import {
 	claimDue,
 	claimOne,
@@ -108,26 +109,56 @@ describe('invitation e-mail', () => {
 		expect(read.text).toContain(invited.value.url);
 	});
 
-	it('saves the invitation and its e-mail together, and forgets the link once the e-mail has gone', async () => {
+	it('saves the invitation and its e-mail together, without its link, which is written in when the e-mail leaves', async () => {
 		const inviter = await admin();
 		const invited = inviteUser(t.db, inviter.id, { email: INVITEE, name: 'Karim', isAdmin: false }, NOW, { origin: ORIGIN, env });
 		if (!invited.ok) throw new Error('invitation refused');
 
+		// a copy of the database must not let anyone accept the invitation: not while the e-mail
+		// waits, nor while it is retried
 		const [queued] = outbox();
 		expect(queued).toMatchObject({ channel: 'email', recipient: INVITEE, status: 'pending', attempts: 0 });
-		expect(queued.body).toContain(invited.value.url);
+		expect(queued.body).toContain(`${ORIGIN}/invite/${REDACTED}`);
+		expect(JSON.stringify(queued)).not.toContain(invited.value.token);
 
+		mail.refusing = true;
 		await deliverDue(t.db, { clock: at(NOW), env });
+		const [retrying] = outbox();
+		expect(retrying).toMatchObject({ status: 'pending', attempts: 1 });
+		expect(JSON.stringify(retrying)).not.toContain(invited.value.token);
+
+		mail.refusing = false;
+		await deliverDue(t.db, { clock: at(new Date(retrying.nextAttemptAt)), env });
 		const [sent] = outbox();
 		expect(sent.status).toBe('sent');
-		expect(sent.sentAt).toBe(NOW.toISOString());
-		// a copy of the database must not let anyone accept the invitation
-		expect(sent.body).not.toContain(invited.value.token);
-		expect(sent.body).toContain(`${ORIGIN}/invite/${REDACTED}`);
-		expect(JSON.stringify(sent.payload)).not.toContain(invited.value.token);
+		expect(JSON.stringify(sent)).not.toContain(invited.value.token);
+		expect(readMail(mail.received[0].raw).text).toContain(invited.value.url);
+		expect(findInvitation(t.db, invited.value.token, later(5 * MINUTE)).state).toBe('valid');
 
 		const audit = t.db.select().from(auditEvent).where(eq(auditEvent.event, 'user_invited')).get();
 		expect(audit?.details).toMatchObject({ emailed: true });
+	});
+
+	it('still sends, with its link, an invitation e-mail queued before links were derived, then forgets the link', async () => {
+		const inviter = await admin();
+		const invited = inviteUser(t.db, inviter.id, { email: INVITEE, name: 'Karim', isAdmin: false }, NOW, { origin: ORIGIN, env: {} });
+		if (!invited.ok) throw new Error('invitation refused');
+		// as the outbox held it then: the link in clear, listed among the secrets to forget
+		enqueue(
+			t.db,
+			{
+				channel: 'email',
+				recipient: INVITEE,
+				subject: 'Invitation à rejoindre Vigie',
+				body: `Ouvrez ce lien :\n${invited.value.url}`,
+				payload: { kind: 'invitation', invitationId: invited.value.invitation.id },
+				secrets: [invited.value.token]
+			},
+			NOW
+		);
+		await deliverDue(t.db, { clock: at(NOW), env });
+		expect(readMail(mail.received[0].raw).text).toContain(invited.value.url);
+		expect(JSON.stringify(outbox()[0])).not.toContain(invited.value.token);
 	});
 
 	it('queues nothing when e-mail is not configured: the admin passes the link on', async () => {
@@ -231,6 +262,20 @@ describe('failed deliveries', () => {
 		mail.refusing = false;
 		expect((await deliverDue(t.db, { clock: at(later(30 * 24 * 60 * MINUTE)), env })).claimed).toBe(0);
 		expect(outbox()[0].id).toBe(row.id);
+	});
+
+	it('plans a retry on the minute, so the schedule’s tick at that minute takes it rather than the next one', async () => {
+		mail.refusing = true;
+		queueEmail();
+		// the schedule runs a few milliseconds after each minute's tick
+		const failedAt = later(40);
+		await deliverDue(t.db, { clock: at(failedAt), env });
+		expect(outbox()[0].nextAttemptAt).toBe(later(retryDelayMs(1)).toISOString());
+		const tick = later(retryDelayMs(1) + 5);
+		expect((await deliverDue(t.db, { clock: at(tick), env })).claimed).toBe(1);
+		// never later than announced, and never more than a minute sooner
+		expect(new Date(outbox()[0].nextAttemptAt).getTime() - tick.getTime()).toBeGreaterThan(retryDelayMs(2) - MINUTE);
+		expect(new Date(outbox()[0].nextAttemptAt).getTime()).toBeLessThanOrEqual(tick.getTime() + retryDelayMs(2));
 	});
 
 	it('delivers a refused e-mail once the mail server accepts it again', async () => {

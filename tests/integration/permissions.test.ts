@@ -25,21 +25,26 @@ import { alertCounts, countOpenAlerts, listAlerts } from '../../src/lib/server/a
 import { portfolioOverview, projectCounts } from '../../src/lib/server/queries/portfolio';
 import { portfolioTrend } from '../../src/lib/server/queries/trends';
 import {
-	addMember,
-	changeRole,
 	contributableProjectIds,
 	createProjectAsCoordinator,
 	alertForReader,
 	explanationForReader,
-	listMembers,
 	projectRoleOf,
 	projectScope,
 	readerScope,
-	removeMember,
 	requireAlert,
 	requireProject,
 	visibleProjectIds
 } from '../../src/lib/server/permissions';
+import {
+	answerProjectInvitation,
+	changeRole,
+	inviteMember,
+	listMembers,
+	myProjectInvitations,
+	removeMember
+} from '../../src/lib/server/membership';
+import type { ProjectRole } from '../../src/lib/domain/types';
 import { translate } from '../../src/lib/i18n';
 
 let temp: TempDb;
@@ -79,6 +84,20 @@ function projectBy(author: User, name: string, slug: string) {
 	const created = createProjectAsCoordinator(db, newProject(name, slug), { userId: author.id, address: '192.0.2.7' }, NOW);
 	if (!created.ok) throw new Error(JSON.stringify(created.errors));
 	return created.value;
+}
+
+/** `who` joins the project as `role`: invited by `by`, then accepting from their dashboard. */
+function join(projectId: number, who: User, role: ProjectRole, by: User): void {
+	const invited = inviteMember(db, projectId, { email: who.email, role }, { userId: by.id }, NOW, { origin: 'https://vigie.example.org', env: {} });
+	if (!invited.ok) throw new Error(JSON.stringify(invited.errors));
+	const waiting = myProjectInvitations(db, who.id, NOW).find((i) => i.project.slug === projectSlugOf(projectId));
+	if (!waiting) throw new Error('no invitation waiting');
+	const accepted = answerProjectInvitation(db, who.id, waiting.id, 'accept', NOW);
+	if (!accepted.ok) throw new Error(JSON.stringify(accepted.errors));
+}
+
+function projectSlugOf(projectId: number): string {
+	return db.select({ slug: project.slug }).from(project).where(eq(project.id, projectId)).get()!.slug;
 }
 
 function audit() {
@@ -128,11 +147,12 @@ describe('creating a project', () => {
 		expect(row.address).toBe('192.0.2.7');
 	});
 
-	it('adds nobody when the project is refused (a slug already taken)', () => {
+	it('adds nobody when the project cannot be written', () => {
 		const claire = person('Claire Martin');
 		projectBy(claire, 'Eau partagée', 'eau-partagee');
-		const again = createProjectAsCoordinator(db, newProject('Autre', 'eau-partagee'), { userId: claire.id }, NOW);
-		expect(again.ok).toBe(false);
+		db.$client.exec(`create trigger refuse_tracking before insert on tracked_watchpoint when new.project_id > 1
+			begin select raise(abort, 'disk full'); end`);
+		expect(() => createProjectAsCoordinator(db, newProject('Autre', 'autre'), { userId: claire.id }, NOW)).toThrow();
 		expect(db.select().from(projectMember).all()).toHaveLength(1);
 		expect(audit()).toHaveLength(1);
 	});
@@ -172,7 +192,7 @@ describe('what a person can see', () => {
 		const claire = person('Claire Martin');
 		const paul = person('Paul Durand');
 		const eau = projectBy(claire, 'Eau', 'eau');
-		expect(addMember(db, eau.id, { email: paul.email, role: 'viewer' }, { userId: claire.id }, NOW).ok).toBe(true);
+		join(eau.id, paul, 'viewer', claire);
 
 		expect(requireProject(db, paul, 'eau', 'view').project.id).toBe(eau.id);
 		const refused = refusal(() => requireProject(db, paul, 'eau', 'contribute'));
@@ -235,7 +255,7 @@ describe('what a person can see', () => {
 		expect(refusal(() => requireAlert(db, claire, 999_999, 'view'))?.status).toBe(404);
 		expect(requireAlert(db, admin, ofNone.id, 'contribute').id).toBe(ofNone.id);
 
-		addMember(db, mobilite.id, { email: claire.email, role: 'viewer' }, { userId: paul.id }, NOW);
+		join(mobilite.id, claire, 'viewer', paul);
 		expect(refusal(() => requireAlert(db, claire, ofMobilite.id, 'contribute'))?.status).toBe(403);
 		expect(contributableProjectIds(db, claire)).toEqual(new Set([eau.id]));
 		expect(contributableProjectIds(db, admin)).toBe('all');
@@ -324,27 +344,36 @@ describe('an alert that names other projects', () => {
 });
 
 describe('managing members', () => {
-	it('adds a person with an account, by e-mail whatever its case, and records who did it', () => {
+	it('makes a person invited by e-mail, whatever its case, a member once they accept, and records who did what', () => {
 		const claire = person('Claire Martin');
 		const paul = person('Paul Durand');
 		const eau = projectBy(claire, 'Eau', 'eau');
-		const added = addMember(db, eau.id, { email: '  Paul.Durand@Example.org ', role: 'contributor' }, { userId: claire.id }, NOW);
-		expect(added).toMatchObject({ ok: true, value: { userId: paul.id, role: 'contributor' } });
+		const invited = inviteMember(db, eau.id, { email: '  Paul.Durand@Example.org ', role: 'contributor' }, { userId: claire.id }, NOW, {
+			origin: 'https://vigie.example.org',
+			env: {}
+		});
+		expect(invited).toEqual({ ok: true, value: { email: paul.email, role: 'contributor', emailed: false } });
+		// not a member before saying yes
+		expect(projectRoleOf(db, paul.id, eau.id)).toBeNull();
+		const [waiting] = myProjectInvitations(db, paul.id, NOW);
+		expect(waiting).toMatchObject({ project: { name: 'Eau', slug: 'eau' }, role: 'contributor', inviter: 'Claire Martin' });
+
+		expect(answerProjectInvitation(db, paul.id, waiting.id, 'accept', NOW).ok).toBe(true);
 		expect(listMembers(db, eau.id).map((m) => `${m.name}:${m.role}`)).toEqual(['Claire Martin:coordinator', 'Paul Durand:contributor']);
-		const last = audit().at(-1)!;
-		expect(last).toMatchObject({ event: 'project_member_added', actorUserId: claire.id, subject: paul.email });
-		expect(last.details).toMatchObject({ projectId: eau.id, role: 'contributor', userId: paul.id });
+		const [invitedRow, addedRow] = audit().slice(-2);
+		expect(invitedRow).toMatchObject({ event: 'project_member_invited', actorUserId: claire.id, subject: paul.email });
+		expect(addedRow).toMatchObject({ event: 'project_member_added', actorUserId: paul.id, subject: paul.email });
+		expect(addedRow.details).toMatchObject({ projectId: eau.id, role: 'contributor', userId: paul.id, via: 'invitation', invitedBy: claire.id });
 	});
 
-	it('refuses an address without an account, or someone already a member, and changes nothing', () => {
+	it('refuses to invite someone already a member, and changes nothing', () => {
 		const claire = person('Claire Martin');
 		const eau = projectBy(claire, 'Eau', 'eau');
 		const before = audit().length;
-		const unknown = addMember(db, eau.id, { email: 'inconnu@example.org', role: 'viewer' }, { userId: claire.id }, NOW);
-		expect(unknown).toMatchObject({ ok: false, status: 400, errors: { email: { key: 'members.error.no_account' } } });
-		const twice = addMember(db, eau.id, { email: claire.email, role: 'viewer' }, { userId: claire.id }, NOW);
+		const twice = inviteMember(db, eau.id, { email: claire.email, role: 'viewer' }, { userId: claire.id }, NOW, { origin: 'https://vigie.example.org', env: {} });
 		expect(twice).toMatchObject({ ok: false, status: 409, errors: { email: { key: 'members.error.already_member' } } });
 		expect(projectRoleOf(db, claire.id, eau.id)).toBe('coordinator');
+		expect(myProjectInvitations(db, claire.id, NOW)).toEqual([]);
 		expect(audit()).toHaveLength(before);
 	});
 
@@ -364,7 +393,7 @@ describe('managing members', () => {
 		const claire = person('Claire Martin');
 		const paul = person('Paul Durand');
 		const eau = projectBy(claire, 'Eau', 'eau');
-		addMember(db, eau.id, { email: paul.email, role: 'viewer' }, { userId: claire.id }, NOW);
+		join(eau.id, paul, 'viewer', claire);
 		expect(changeRole(db, eau.id, paul.id, 'coordinator', { userId: claire.id }, NOW).ok).toBe(true);
 		expect(changeRole(db, eau.id, claire.id, 'contributor', { userId: claire.id }, NOW).ok).toBe(true);
 		expect(removeMember(db, eau.id, claire.id, { userId: paul.id }, NOW).ok).toBe(true);

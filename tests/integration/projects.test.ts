@@ -26,7 +26,6 @@ import {
 	updateCommitment,
 	updateProject,
 	updateTrackedWatchpoint,
-	withSlugCheck,
 	type ActorInput,
 	type NewProjectInput
 } from '../../src/lib/server/projects';
@@ -153,21 +152,6 @@ describe('creating a project', () => {
 		expect(parsed.errors.defaultCadenceDays?.key).toBe('error.invalid_number');
 		expect(parsed.values).toMatchObject({ name: 'Mobilité rurale', startDate: '2026-13-01', defaultCadenceDays: '900' });
 		expect(rows(project)).toBe(0);
-	});
-
-	it('reports a taken slug together with the other errors of the form', () => {
-		newProject();
-		const data = new FormData();
-		data.set('name', 'Mobilité rurale');
-		data.set('startDate', '');
-
-		const parsed = parseNewProjectForm(data);
-		const errors = withSlugCheck(db, parsed.errors, parsed.slug);
-
-		expect(errors.startDate?.key).toBe('error.required');
-		expect(errors.slug).toEqual({ key: 'error.duplicate_slug', params: { slug: 'mobilite-rurale' } });
-		// the project keeps its own slug when its settings are sent back with errors
-		expect(withSlugCheck(db, parsed.errors, parsed.slug, findProjectBySlug(db, 'mobilite-rurale')!.id).slug).toBeUndefined();
 	});
 });
 

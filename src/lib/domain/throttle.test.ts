@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
 	afterFailure,
+	afterRefund,
+	THROTTLE_POLICIES,
+	type BucketPolicy,
 	currentFailures,
 	remainingWaitMs,
 	throttleDelayMs,
@@ -65,5 +68,43 @@ describe('sign-in throttle policy', () => {
 		expect(waitSeconds(1000)).toBe(1);
 		expect(waitSeconds(1001)).toBe(2);
 		expect(waitSeconds(900_000)).toBe(900);
+	});
+
+	it('lets one account fail twenty times from anywhere before any wait, then doubles the wait as for one machine', () => {
+		const account = THROTTLE_POLICIES.account;
+		let state: ThrottleState | null = null;
+		for (let k = 0; k < 19; k++) state = afterFailure(state, at(k * 1000), account);
+		expect(remainingWaitMs(state, at(19_000))).toBe(0);
+		state = afterFailure(state, at(19_000), account);
+		expect(remainingWaitMs(state, at(19_000))).toBe(1000);
+		state = afterFailure(state, at(20_000), account);
+		expect(remainingWaitMs(state, at(20_000))).toBe(2000);
+	});
+
+	it('lets one address fail thirty times at once, then once a minute, whatever the accounts', () => {
+		const address = THROTTLE_POLICIES.address as BucketPolicy;
+		let state: ThrottleState | null = null;
+		for (let k = 0; k < 29; k++) state = afterFailure(state, at(k * 100), address);
+		expect(remainingWaitMs(state, at(2900))).toBe(0);
+		state = afterFailure(state, at(2900), address);
+		expect(remainingWaitMs(state, at(2900))).toBe(60_000);
+		// the bucket drains: a minute later one more attempt may go ahead
+		expect(currentFailures(state, at(62_900), address)).toBe(29);
+		expect(remainingWaitMs(state, at(62_900))).toBe(0);
+		// mistakes spread over a day never fill it
+		let office: ThrottleState | null = null;
+		for (let k = 0; k < 500; k++) office = afterFailure(office, at(k * 2 * 60_000), address);
+		expect(currentFailures(office, at(500 * 2 * 60_000), address)).toBe(0);
+	});
+
+	it('gives an address back the attempt it had counted in advance when it turns out a success', () => {
+		const address = THROTTLE_POLICIES.address as BucketPolicy;
+		let state: ThrottleState | null = null;
+		for (let k = 0; k < 30; k++) state = afterFailure(state, T0, address);
+		expect(remainingWaitMs(state, T0)).toBe(60_000);
+		const refunded = afterRefund(state, T0, address);
+		expect(refunded?.failures).toBe(29);
+		expect(remainingWaitMs(refunded, T0)).toBe(0);
+		expect(afterRefund({ failures: 1, lastFailureAt: T0.toISOString(), blockedUntil: null }, T0, address)).toBeNull();
 	});
 });

@@ -42,11 +42,16 @@ export const AUDIT_EVENTS = [
 	'user_invited',
 	'invitation_accepted',
 	'invitation_revoked',
+	'invitation_link_shown',
+	'invitation_resent',
 	'user_disabled',
 	'user_enabled',
 	'password_changed',
 	'project_member_added',
 	'project_member_removed',
-	'project_role_changed'
+	'project_role_changed',
+	'project_member_invited',
+	'project_invitation_declined',
+	'project_invitation_withdrawn'
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENTS)[number];

@@ -12,20 +12,17 @@ import { and, asc, eq } from 'drizzle-orm';
 import { getDb, type Db } from './db';
 import { project, projectMember, user, type Project } from './db/schema';
 import { recordAudit } from './auth/audit';
-import { findUserByEmail } from './auth/users';
 import { createProject, type NewProjectInput, type SaveResult } from './projects';
 import { explainAlert, findAlert, type AlertEvidence, type AlertExplanation, type AlertView } from './alerts';
 import {
 	can,
 	projectAccess,
-	removesLastCoordinator,
 	standingOf,
 	type Capability,
 	type ProjectAccess,
 	type ProjectStanding
 } from '../domain/permissions';
 import type { ProjectRole } from '../domain/types';
-import type { FieldErrors } from '../domain/validation';
 import { translate, type Lang, type MessageKey } from '../i18n';
 
 /** The person asking, as hooks.server.ts puts them in `locals.user`. */
@@ -254,193 +251,34 @@ export interface ChangeAuthor {
 
 /**
  * Creates a project and makes its author its coordinator, in one transaction: a project is never
- * left without anyone who may manage it, and nobody but its author (and admins) sees it.
+ * left without anyone who may manage it, and nobody but its author (and admins) sees it. An
+ * address (slug) already in use gives the project the next free one rather than an answer that
+ * would tell the author another project exists (`availableSlug`).
  */
 export function createProjectAsCoordinator(db: Db, input: NewProjectInput, author: ChangeAuthor, now: Date): SaveResult<Project> {
-	return db.transaction((tx) => {
-		const created = createProject(db, input);
-		if (!created.ok) return created;
-		const who = tx.select({ email: user.email }).from(user).where(eq(user.id, author.userId)).get();
-		if (!who) throw new Error(`No user ${author.userId} to coordinate the new project`);
-		tx.insert(projectMember)
-			.values({ projectId: created.value.id, userId: author.userId, role: 'coordinator', addedAt: now.toISOString() })
-			.run();
-		recordAudit(
-			tx,
-			'project_member_added',
-			{
-				actorUserId: author.userId,
-				subject: who.email,
-				details: { projectId: created.value.id, project: created.value.slug, role: 'coordinator', via: 'project_created' },
-				address: author.address
-			},
-			now
-		);
-		return created;
-	});
-}
-
-// ---------------------------------------------------------------------------------------------
-// Members
-
-export interface MemberRow {
-	userId: number;
-	name: string;
-	email: string;
-	role: ProjectRole;
-	addedAt: string;
-	/** a disabled account keeps its membership, shown as such */
-	disabled: boolean;
-}
-
-const ROLE_ORDER: Record<ProjectRole, number> = { coordinator: 0, contributor: 1, viewer: 2 };
-
-/** The project's members: coordinators first, then by name. */
-export function listMembers(db: Db, projectId: number): MemberRow[] {
-	return db
-		.select({
-			userId: user.id,
-			name: user.name,
-			email: user.email,
-			role: projectMember.role,
-			addedAt: projectMember.addedAt,
-			disabledAt: user.disabledAt
-		})
-		.from(projectMember)
-		.innerJoin(user, eq(user.id, projectMember.userId))
-		.where(eq(projectMember.projectId, projectId))
-		.all()
-		.map(({ disabledAt, ...m }) => ({ ...m, disabled: disabledAt !== null }))
-		.sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.name.localeCompare(b.name, 'fr') || a.email.localeCompare(b.email));
-}
-
-export type MemberResult<T> = { ok: true; value: T } | { ok: false; status: 400 | 404 | 409; errors: FieldErrors };
-
-function refused(status: 400 | 404 | 409, field: string, key: MessageKey, params?: Record<string, string>): MemberResult<never> {
-	return { ok: false, status, errors: { [field]: params ? { key, params } : { key } } };
-}
-
-function membersOf(tx: Pick<Db, 'select'>, projectId: number): { userId: number; role: ProjectRole }[] {
-	return tx
-		.select({ userId: projectMember.userId, role: projectMember.role })
-		.from(projectMember)
-		.where(eq(projectMember.projectId, projectId))
-		.all();
-}
-
-function projectSlug(tx: Pick<Db, 'select'>, projectId: number): string | undefined {
-	return tx.select({ slug: project.slug }).from(project).where(eq(project.id, projectId)).get()?.slug;
-}
-
-/**
- * Adds a person who already has an account. Someone without one must first be invited by an
- * administrator: coordinators bring people into their project, they do not create accounts.
- */
-export function addMember(
-	db: Db,
-	projectId: number,
-	input: { email: string; role: ProjectRole },
-	author: ChangeAuthor,
-	now: Date
-): MemberResult<MemberRow> {
-	return db.transaction((tx): MemberResult<MemberRow> => {
-		const slug = projectSlug(tx, projectId);
-		if (!slug) return refused(404, 'form', 'members.error.project_gone');
-		const person = findUserByEmail(tx, input.email);
-		if (!person) return refused(400, 'email', 'members.error.no_account', { email: input.email.trim() });
-		if (projectRoleOf(tx, person.id, projectId)) {
-			return refused(409, 'email', 'members.error.already_member', { name: person.name || person.email });
-		}
-		const addedAt = now.toISOString();
-		tx.insert(projectMember).values({ projectId, userId: person.id, role: input.role, addedAt }).run();
-		recordAudit(
-			tx,
-			'project_member_added',
-			{
-				actorUserId: author.userId,
-				subject: person.email,
-				details: { projectId, project: slug, userId: person.id, role: input.role },
-				address: author.address
-			},
-			now
-		);
-		return {
-			ok: true,
-			value: { userId: person.id, name: person.name, email: person.email, role: input.role, addedAt, disabled: person.disabledAt !== null }
-		};
-	});
-}
-
-/** Who a change was about, for the page's notice. */
-export interface MemberChange {
-	email: string;
-	name: string;
-	role: ProjectRole;
-}
-
-/** Gives a member another role; the last coordinator keeps theirs. */
-export function changeRole(
-	db: Db,
-	projectId: number,
-	userId: number,
-	role: ProjectRole,
-	author: ChangeAuthor,
-	now: Date
-): MemberResult<MemberChange & { previous: ProjectRole }> {
-	return db.transaction((tx): MemberResult<MemberChange & { previous: ProjectRole }> => {
-		const members = membersOf(tx, projectId);
-		const target = members.find((m) => m.userId === userId);
-		const person = tx.select({ email: user.email, name: user.name }).from(user).where(eq(user.id, userId)).get();
-		if (!target || !person) return refused(404, 'form', 'members.error.not_member');
-		if (target.role === role) return { ok: true, value: { ...person, previous: role, role } };
-		if (removesLastCoordinator(members, { userId, role })) return refused(409, 'form', 'members.error.last_coordinator');
-		tx.update(projectMember)
-			.set({ role })
-			.where(and(eq(projectMember.projectId, projectId), eq(projectMember.userId, userId)))
-			.run();
-		recordAudit(
-			tx,
-			'project_role_changed',
-			{
-				actorUserId: author.userId,
-				subject: person.email,
-				details: { projectId, project: projectSlug(tx, projectId), userId, role, previousRole: target.role },
-				address: author.address
-			},
-			now
-		);
-		return { ok: true, value: { ...person, previous: target.role, role } };
-	});
-}
-
-/** Takes a person out of the project: they no longer see it at all. The last coordinator stays. */
-export function removeMember(
-	db: Db,
-	projectId: number,
-	userId: number,
-	author: ChangeAuthor,
-	now: Date
-): MemberResult<MemberChange> {
-	return db.transaction((tx): MemberResult<MemberChange> => {
-		const members = membersOf(tx, projectId);
-		const target = members.find((m) => m.userId === userId);
-		const person = tx.select({ email: user.email, name: user.name }).from(user).where(eq(user.id, userId)).get();
-		if (!target || !person) return refused(404, 'form', 'members.error.not_member');
-		if (removesLastCoordinator(members, { userId, role: null })) return refused(409, 'form', 'members.error.last_coordinator');
-		tx.delete(projectMember)
-			.where(and(eq(projectMember.projectId, projectId), eq(projectMember.userId, userId)))
-			.run();
-		recordAudit(
-			tx,
-			'project_member_removed',
-			{
-				actorUserId: author.userId,
-				subject: person.email,
-				details: { projectId, project: projectSlug(tx, projectId), userId, role: target.role },
-				address: author.address
-			},
-			now
-		);
-		return { ok: true, value: { ...person, role: target.role } };
-	});
+	// immediate: the free address chosen is still free when the project is written
+	return db.transaction(
+		(tx) => {
+			const created = createProject(db, input, { onTaken: 'next_free' });
+			if (!created.ok) return created;
+			const who = tx.select({ email: user.email }).from(user).where(eq(user.id, author.userId)).get();
+			if (!who) throw new Error(`No user ${author.userId} to coordinate the new project`);
+			tx.insert(projectMember)
+				.values({ projectId: created.value.id, userId: author.userId, role: 'coordinator', addedAt: now.toISOString() })
+				.run();
+			recordAudit(
+				tx,
+				'project_member_added',
+				{
+					actorUserId: author.userId,
+					subject: who.email,
+					details: { projectId: created.value.id, project: created.value.slug, role: 'coordinator', via: 'project_created' },
+					address: author.address
+				},
+				now
+			);
+			return created;
+		},
+		{ behavior: 'immediate' }
+	);
 }

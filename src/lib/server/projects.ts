@@ -24,7 +24,7 @@ import {
 } from './db/schema';
 import { trackActiveWatchpoints } from './framework';
 import { RESERVED_SLUGS } from './project-forms';
-import type { FieldErrors } from '../domain/validation';
+import { LIMITS, type FieldErrors } from '../domain/validation';
 import type { Message } from '../i18n';
 import type { ActorLevel, IsoDate, ProjectStatus, WatchpointKind } from '../domain/types';
 
@@ -93,12 +93,24 @@ function duplicateSlug(slug: string): SaveResult<never> {
 }
 
 /**
- * Adds "slug already taken" to the errors of a form that failed on other fields, so that the
- * user corrects everything in one go rather than discovering the slug on the next submit.
+ * `wanted` if no other project uses it, else the first of `wanted-2`, `wanted-3`… that is free,
+ * shortened so that the suffix fits within the slug's length limit. Forms give a project this
+ * address rather than answering "taken": that answer would tell anyone signed in that a project
+ * they cannot see exists.
  */
-export function withSlugCheck(db: Db, errors: FieldErrors, slug: string, exceptId?: number): FieldErrors {
-	if (errors.slug || slug === '' || !isSlugTaken(db, slug, exceptId)) return errors;
-	return { ...errors, slug: slugTakenMessage(slug) };
+export function availableSlug(db: Db, wanted: string, exceptId?: number): string {
+	if (!isSlugTaken(db, wanted, exceptId)) return wanted;
+	for (let n = 2; ; n++) {
+		const suffix = `-${n}`;
+		const base = wanted.slice(0, LIMITS.slug - suffix.length).replace(/-+$/, '');
+		const candidate = `${base}${suffix}`;
+		if (!isSlugTaken(db, candidate, exceptId)) return candidate;
+	}
+}
+
+/** What to do with a slug another project already uses: refuse it, or take the next free one. */
+export interface SlugOptions {
+	onTaken?: 'refuse' | 'next_free';
 }
 
 /**
@@ -112,16 +124,19 @@ function isUniqueViolation(e: unknown): boolean {
 	return false;
 }
 
-/** Creates a project and has it track every active watch-point of the framework, in one go. */
-export function createProject(db: Db, input: NewProjectInput): SaveResult<Project> {
+/**
+ * Creates a project and has it track every active watch-point of the framework, in one go. With
+ * `onTaken: 'next_free'`, a slug already used is replaced by the next free one (`availableSlug`).
+ */
+export function createProject(db: Db, input: NewProjectInput, opts: SlugOptions = {}): SaveResult<Project> {
 	try {
 		return db.transaction(() => {
-			if (isSlugTaken(db, input.slug)) return duplicateSlug(input.slug);
+			if (isSlugTaken(db, input.slug) && opts.onTaken !== 'next_free') return duplicateSlug(input.slug);
 			const created = db
 				.insert(project)
 				.values({
 					name: input.name,
-					slug: input.slug,
+					slug: availableSlug(db, input.slug),
 					description: input.description,
 					trigger: input.trigger,
 					stakes: input.stakes,
@@ -142,17 +157,20 @@ export function createProject(db: Db, input: NewProjectInput): SaveResult<Projec
 	}
 }
 
-/** Saves the project's description and defaults; `ok: false` with `errors.id` if it is gone. */
-export function updateProject(db: Db, id: number, input: ProjectInput, now: Date = new Date()): SaveResult<Project> {
+/**
+ * Saves the project's description and defaults; `ok: false` with `errors.id` if it is gone. With
+ * `onTaken: 'next_free'`, a slug another project uses is replaced by the next free one.
+ */
+export function updateProject(db: Db, id: number, input: ProjectInput, now: Date = new Date(), opts: SlugOptions = {}): SaveResult<Project> {
 	try {
 		return db.transaction(() => {
 			if (!findProject(db, id)) return { ok: false as const, errors: { id: { key: 'error.project_not_found' } } };
-			if (isSlugTaken(db, input.slug, id)) return duplicateSlug(input.slug);
+			if (isSlugTaken(db, input.slug, id) && opts.onTaken !== 'next_free') return duplicateSlug(input.slug);
 			const updated = db
 				.update(project)
 				.set({
 					name: input.name,
-					slug: input.slug,
+					slug: availableSlug(db, input.slug, id),
 					description: input.description,
 					trigger: input.trigger,
 					stakes: input.stakes,

@@ -6,6 +6,7 @@
 import { closeDb, DEFAULT_DATABASE_URL, getDb } from './db';
 import { ensureFramework } from './framework';
 import { ensureReadModel } from './read-model';
+import { instanceSecret } from './secret';
 import { log } from './log';
 import { startScanSchedule, stopScanSchedule } from './scheduler';
 import { warnIgnoredTimeZone } from './thresholds';
@@ -28,6 +29,8 @@ export function startVigie(): void {
 		readModelRefreshed: refreshed
 	});
 	warnIgnoredTimeZone(db);
+	// made now rather than on the first invitation, and a VIGIE_SECRET too short stops the start
+	instanceSecret(db);
 	// the watch job on its cron schedule (VIGIE_SCAN_CRON, `off` to disable)
 	startScanSchedule(getDb);
 	// the notification outbox, delivered every minute (VIGIE_NOTIFY_CRON, `off` to disable)

@@ -5,6 +5,7 @@ import { readNewPassword, readPassword } from '$lib/server/auth/forms';
 import { changePassword, findUser, updateName } from '$lib/server/auth/users';
 import { emailConfigured } from '$lib/server/notify/email';
 import { readPreferences, saveRemindersEnabled } from '$lib/server/preferences';
+import { myProjectInvitations } from '$lib/server/membership';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -16,7 +17,8 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		passwordChanged: url.searchParams.has('passwordChanged'),
 		remindersEnabled: readPreferences(getDb(), account.id)?.remindersEnabled ?? true,
 		remindersSaved: (['on', 'off'] as const).find((v) => v === url.searchParams.get('reminders')) ?? null,
-		emailConfigured: emailConfigured()
+		emailConfigured: emailConfigured(),
+		projectInvitations: myProjectInvitations(getDb(), account.id, new Date())
 	};
 };
 

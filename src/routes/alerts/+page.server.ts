@@ -11,6 +11,7 @@ import { alertForReader, contributableProjectIds, projectScope, readerScope } fr
 import { lastCompletedScan } from '$lib/server/watch-job';
 import { ALERT_SEVERITIES, type AlertSeverity } from '$lib/domain/types';
 import { RULE_IDS } from '$lib/domain/watch-rules-types';
+import { queryChoice, queryPage } from '$lib/server/http/query';
 import type { Actions, PageServerLoad } from './$types';
 import { ALERT_ACTIONS, handleAlertAction, listQuery, type AlertAction } from './alert-actions';
 
@@ -29,16 +30,16 @@ export const load: PageServerLoad = ({ url, locals }) => {
 		.map((p) => ({ id: p.id, slug: p.slug, name: p.name }));
 	const contributable = contributableProjectIds(db, locals.user);
 	const reader = readerScope(db, locals.user);
-	// filters are plain GET parameters so that a filtered list is a link to share; an unknown
-	// value is ignored rather than an error
-	const projectSlug = url.searchParams.get('project');
+	// filters are plain GET parameters so that a filtered list is a link to share; a value the
+	// page does not know is a 400 that says so (a project the person cannot see is one of them)
+	const projectSlug = queryChoice(url, 'project', projects.map((p) => p.slug));
 	const project = projects.find((p) => p.slug === projectSlug) ?? null;
 	// every rule the job knows, and any older one still on a stored alert
 	const rules = [...new Set<string>([...RULE_IDS, ...alertRules(db)])];
-	const rule = oneOf(url.searchParams.get('rule'), rules);
-	const severity = oneOf<AlertSeverity>(url.searchParams.get('severity'), ALERT_SEVERITIES);
-	const status = oneOf<AlertStatusFilter>(url.searchParams.get('status'), ALERT_STATUS_FILTERS) ?? 'live';
-	const page = Math.max(1, Math.floor(Number(url.searchParams.get('page')) || 1));
+	const rule = queryChoice(url, 'rule', rules);
+	const severity = queryChoice<AlertSeverity>(url, 'severity', ALERT_SEVERITIES);
+	const status = queryChoice<AlertStatusFilter>(url, 'status', ALERT_STATUS_FILTERS) ?? 'live';
+	const page = queryPage(url);
 
 	const { alerts, total } = listAlerts(
 		db,

@@ -54,6 +54,7 @@ export const fr = {
 	'auth.invite.intro': '{inviter} vous invite à rejoindre Vigie avec l’adresse {email}. Choisissez votre nom et votre mot de passe.',
 	'auth.invite.intro_anonymous': 'Vous êtes invité à rejoindre Vigie avec l’adresse {email}. Choisissez votre nom et votre mot de passe.',
 	'auth.invite.expires': 'Ce lien est valable jusqu’au {date}.',
+	'auth.invite.projects': 'En créant votre compte, vous deviendrez membre de ces projets :',
 	'auth.invite.submit': 'Créer mon compte',
 	'auth.invite.signed_in':
 		'Vous êtes connecté en tant que {email}. Déconnectez-vous pour accepter cette invitation sous une autre adresse.',
@@ -103,9 +104,9 @@ export const fr = {
 	'auth.users.invite_created': 'Invitation créée pour {email}.',
 	'auth.users.invite_link': 'Lien d’invitation',
 	'auth.users.invite_copy_hint':
-		'Copiez ce lien et envoyez-le vous-même à la personne (l’envoi d’e-mails n’est pas configuré sur ce serveur). Il ne sera plus affiché ; il est valable jusqu’au {date}.',
+		'Copiez ce lien et envoyez-le vous-même à la personne (l’envoi d’e-mails n’est pas configuré sur ce serveur). Il est valable jusqu’au {date} ; tant qu’il n’a pas servi, vous pouvez l’afficher à nouveau depuis les invitations en attente.',
 	'auth.users.invite_emailed_hint':
-		'Un e-mail d’invitation est en cours d’envoi à {email} ; vous pouvez aussi copier ce lien et le lui transmettre vous-même. Il ne sera plus affiché ; il est valable jusqu’au {date}.',
+		'Un e-mail d’invitation est en cours d’envoi à {email} ; vous pouvez aussi copier ce lien et le lui transmettre vous-même. Il est valable jusqu’au {date} ; tant qu’il n’a pas servi, vous pouvez l’afficher à nouveau depuis les invitations en attente.',
 	'auth.users.copy': 'Copier le lien',
 	'auth.users.copied': 'Lien copié.',
 	'auth.users.pending_title': 'Invitations en attente',
@@ -117,6 +118,25 @@ export const fr = {
 	'auth.users.revoke_label': 'Retirer l’invitation de {email}',
 	'auth.users.revoked_done': 'Invitation retirée : son lien ne fonctionne plus.',
 	'auth.users.revoke_gone': 'Cette invitation n’est plus en attente.',
+	'auth.users.invite_projects': 'Projets',
+	'auth.users.invite_projects_hint':
+		'En acceptant l’invitation, la personne deviendra membre des projets auxquels vous lui donnez un rôle.',
+	'auth.users.invite_no_role': '— pas membre —',
+	'auth.users.invite_no_projects': 'Aucun projet pour l’instant.',
+	'auth.users.projects': 'Projets',
+	'auth.users.project_role': '{project} ({role})',
+	'auth.users.show_link': 'Afficher le lien',
+	'auth.users.show_link_label': 'Afficher le lien d’invitation de {email}',
+	'auth.users.link_shown': 'Lien d’invitation de {email}',
+	'auth.users.link_shown_hint':
+		'Transmettez-le à cette personne seulement : il ne sert qu’une fois et il est valable jusqu’au {date}.',
+	'auth.users.resend': 'Renvoyer par e-mail',
+	'auth.users.resend_label': 'Renvoyer par e-mail l’invitation de {email}',
+	'auth.users.resent_done': 'L’invitation a été renvoyée par e-mail à {email}.',
+	'auth.users.resend_no_email': 'L’envoi d’e-mails n’est pas configuré sur ce serveur : affichez le lien et transmettez-le vous-même.',
+	'auth.users.link_expired': 'Cette invitation a expiré : invitez à nouveau la personne.',
+	'auth.users.link_unavailable':
+		'Le lien de cette invitation ne peut pas être reconstitué (elle date d’une version précédente de Vigie, ou le secret de l’instance a changé) : invitez à nouveau la personne.',
 
 	'auth.audit.card_title': 'Journal d’audit',
 	'auth.audit.card_text': 'Connexions, échecs et changements de droits, avec leur date et leur origine.',
@@ -142,12 +162,17 @@ export const fr = {
 	'auth.audit.event.user_invited': 'Invitation envoyée',
 	'auth.audit.event.invitation_accepted': 'Invitation acceptée',
 	'auth.audit.event.invitation_revoked': 'Invitation retirée',
+	'auth.audit.event.invitation_link_shown': 'Lien d’invitation affiché à nouveau',
+	'auth.audit.event.invitation_resent': 'Invitation renvoyée',
 	'auth.audit.event.user_disabled': 'Compte désactivé',
 	'auth.audit.event.user_enabled': 'Compte réactivé',
 	'auth.audit.event.password_changed': 'Mot de passe changé',
 	'auth.audit.event.project_member_added': 'Membre ajouté à un projet',
 	'auth.audit.event.project_member_removed': 'Membre retiré d’un projet',
 	'auth.audit.event.project_role_changed': 'Rôle changé dans un projet',
+	'auth.audit.event.project_member_invited': 'Invitation à un projet',
+	'auth.audit.event.project_invitation_declined': 'Invitation à un projet déclinée',
+	'auth.audit.event.project_invitation_withdrawn': 'Invitation à un projet retirée',
 	'auth.audit.reason.wrong_password': 'mot de passe incorrect',
 	'auth.audit.reason.unknown_email': 'adresse inconnue',
 	'auth.audit.reason.disabled': 'compte désactivé',
@@ -157,7 +182,9 @@ export const fr = {
 	'auth.audit.detail.wait': 'attente : {seconds} s',
 	'auth.audit.detail.via_cli': 'en ligne de commande',
 	'auth.audit.detail.via_invitation': 'par invitation',
-	'auth.audit.detail.project': 'projet n° {id} ({role})'
+	'auth.audit.detail.project': 'projet n° {id} ({role})',
+	'auth.audit.detail.count': '{count} fois dans l’heure',
+	'auth.audit.detail.emails': 'adresses sans compte essayées : {emails}'
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -211,6 +238,7 @@ export const en: Record<keyof typeof fr, string> = {
 	'auth.invite.intro': '{inviter} invites you to join Vigie with the address {email}. Choose your name and your password.',
 	'auth.invite.intro_anonymous': 'You are invited to join Vigie with the address {email}. Choose your name and your password.',
 	'auth.invite.expires': 'This link is valid until {date}.',
+	'auth.invite.projects': 'By creating your account, you will become a member of these projects:',
 	'auth.invite.submit': 'Create my account',
 	'auth.invite.signed_in': 'You are signed in as {email}. Sign out to accept this invitation under another address.',
 	'auth.invite.unknown': 'This invitation link is not valid. Check that it was copied in full.',
@@ -259,9 +287,9 @@ export const en: Record<keyof typeof fr, string> = {
 	'auth.users.invite_created': 'Invitation created for {email}.',
 	'auth.users.invite_link': 'Invitation link',
 	'auth.users.invite_copy_hint':
-		'Copy this link and send it to the person yourself (sending email is not configured on this server). It will not be shown again; it is valid until {date}.',
+		'Copy this link and send it to the person yourself (sending email is not configured on this server). It is valid until {date}; until it is used, you can show it again from the pending invitations.',
 	'auth.users.invite_emailed_hint':
-		'An invitation email is on its way to {email}; you can also copy this link and pass it on yourself. It will not be shown again; it is valid until {date}.',
+		'An invitation email is on its way to {email}; you can also copy this link and pass it on yourself. It is valid until {date}; until it is used, you can show it again from the pending invitations.',
 	'auth.users.copy': 'Copy the link',
 	'auth.users.copied': 'Link copied.',
 	'auth.users.pending_title': 'Pending invitations',
@@ -273,6 +301,23 @@ export const en: Record<keyof typeof fr, string> = {
 	'auth.users.revoke_label': 'Withdraw the invitation for {email}',
 	'auth.users.revoked_done': 'Invitation withdrawn: its link no longer works.',
 	'auth.users.revoke_gone': 'This invitation is no longer pending.',
+	'auth.users.invite_projects': 'Projects',
+	'auth.users.invite_projects_hint': 'By accepting the invitation, the person will become a member of the projects you give them a role in.',
+	'auth.users.invite_no_role': '— not a member —',
+	'auth.users.invite_no_projects': 'No projects yet.',
+	'auth.users.projects': 'Projects',
+	'auth.users.project_role': '{project} ({role})',
+	'auth.users.show_link': 'Show the link',
+	'auth.users.show_link_label': 'Show the invitation link for {email}',
+	'auth.users.link_shown': 'Invitation link for {email}',
+	'auth.users.link_shown_hint': 'Pass it on to this person only: it works once and is valid until {date}.',
+	'auth.users.resend': 'Email again',
+	'auth.users.resend_label': 'Email the invitation for {email} again',
+	'auth.users.resent_done': 'The invitation was emailed again to {email}.',
+	'auth.users.resend_no_email': 'Sending email is not configured on this server: show the link and pass it on yourself.',
+	'auth.users.link_expired': 'This invitation has expired: invite the person again.',
+	'auth.users.link_unavailable':
+		'This invitation’s link cannot be rebuilt (it dates from an earlier version of Vigie, or the instance secret has changed): invite the person again.',
 
 	'auth.audit.card_title': 'Audit log',
 	'auth.audit.card_text': 'Sign-ins, failures and permission changes, with when and where from.',
@@ -298,12 +343,17 @@ export const en: Record<keyof typeof fr, string> = {
 	'auth.audit.event.user_invited': 'Invitation sent',
 	'auth.audit.event.invitation_accepted': 'Invitation accepted',
 	'auth.audit.event.invitation_revoked': 'Invitation withdrawn',
+	'auth.audit.event.invitation_link_shown': 'Invitation link shown again',
+	'auth.audit.event.invitation_resent': 'Invitation emailed again',
 	'auth.audit.event.user_disabled': 'Account disabled',
 	'auth.audit.event.user_enabled': 'Account re-enabled',
 	'auth.audit.event.password_changed': 'Password changed',
 	'auth.audit.event.project_member_added': 'Member added to a project',
 	'auth.audit.event.project_member_removed': 'Member removed from a project',
 	'auth.audit.event.project_role_changed': 'Role changed in a project',
+	'auth.audit.event.project_member_invited': 'Invited to a project',
+	'auth.audit.event.project_invitation_declined': 'Project invitation declined',
+	'auth.audit.event.project_invitation_withdrawn': 'Project invitation withdrawn',
 	'auth.audit.reason.wrong_password': 'wrong password',
 	'auth.audit.reason.unknown_email': 'unknown address',
 	'auth.audit.reason.disabled': 'account disabled',
@@ -313,5 +363,7 @@ export const en: Record<keyof typeof fr, string> = {
 	'auth.audit.detail.wait': 'wait: {seconds} s',
 	'auth.audit.detail.via_cli': 'from the command line',
 	'auth.audit.detail.via_invitation': 'through an invitation',
-	'auth.audit.detail.project': 'project #{id} ({role})'
+	'auth.audit.detail.project': 'project #{id} ({role})',
+	'auth.audit.detail.count': '{count} times within the hour',
+	'auth.audit.detail.emails': 'addresses without an account tried: {emails}'
 };

@@ -426,12 +426,19 @@ export const session = sqliteTable(
 	(t) => [index('session_user_idx').on(t.userId)]
 );
 
-/** A one-time link an admin sends to a new person; only the token's hash is kept. */
+/**
+ * A one-time link that lets a person without an account make one. Only the token's hash is kept,
+ * for finding the invitation from its link; the token itself is HMAC(instance secret,
+ * `invitation:<nonce>`), so an administrator can be shown the link again (or have it e-mailed
+ * again) until it is used, and the outbox never keeps it (see `auth/invitation-links.ts`).
+ */
 export const invitation = sqliteTable(
 	'invitation',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
 		tokenHash: text('token_hash').notNull().unique(),
+		/** random, from which the token is derived; null for an invitation made before, whose link cannot be shown again */
+		nonce: text('nonce'),
 		email: text('email').notNull(),
 		name: text('name').notNull().default(''),
 		isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
@@ -439,12 +446,60 @@ export const invitation = sqliteTable(
 		createdAt: text('created_at').notNull(),
 		expiresAt: text('expires_at').notNull(),
 		acceptedAt: text('accepted_at'),
-		revokedAt: text('revoked_at'),
-		/** when set, accepting the invitation also makes the person a member of this project */
-		projectId: integer('project_id').references(() => project.id, { onDelete: 'cascade' }),
-		projectRole: text('project_role').$type<ProjectRole>()
+		revokedAt: text('revoked_at')
 	},
 	(t) => [index('invitation_email_idx').on(t.email)]
+);
+
+/** The projects an invitation makes the person a member of when they accept it, with their roles. */
+export const invitationMembership = sqliteTable(
+	'invitation_membership',
+	{
+		invitationId: integer('invitation_id')
+			.notNull()
+			.references(() => invitation.id, { onDelete: 'cascade' }),
+		projectId: integer('project_id')
+			.notNull()
+			.references(() => project.id, { onDelete: 'cascade' }),
+		role: text('role').$type<ProjectRole>().notNull(),
+		/** the administrator or coordinator who asked for this membership */
+		invitedByUserId: integer('invited_by_user_id').references(() => user.id, { onDelete: 'set null' }),
+		addedAt: text('added_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.invitationId, t.projectId] }), index('invitation_membership_project_idx').on(t.projectId)]
+);
+
+export type ProjectInvitationAnswer = 'accepted' | 'declined';
+
+/**
+ * An invitation to join a project, for a person who already has an account: nobody is made a
+ * member of a project without saying yes. Shown on their dashboard until they answer, it expires
+ * like an account invitation. At most one waits per project and person.
+ */
+export const projectInvitation = sqliteTable(
+	'project_invitation',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		projectId: integer('project_id')
+			.notNull()
+			.references(() => project.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		role: text('role').$type<ProjectRole>().notNull(),
+		invitedByUserId: integer('invited_by_user_id').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: text('created_at').notNull(),
+		expiresAt: text('expires_at').notNull(),
+		answer: text('answer').$type<ProjectInvitationAnswer>(),
+		answeredAt: text('answered_at'),
+		revokedAt: text('revoked_at')
+	},
+	(t) => [
+		index('project_invitation_user_idx').on(t.userId),
+		uniqueIndex('project_invitation_waiting_uq')
+			.on(t.projectId, t.userId)
+			.where(sql`answered_at is null and revoked_at is null`)
+	]
 );
 
 export const projectMember = sqliteTable(
@@ -462,19 +517,29 @@ export const projectMember = sqliteTable(
 	(t) => [primaryKey({ columns: [t.projectId, t.userId] }), index('project_member_user_idx').on(t.userId)]
 );
 
-/** Failed sign-ins counted per key: `account:<email>` and `address:<ip>`. */
-export const signInThrottle = sqliteTable('sign_in_throttle', {
-	key: text('key').primaryKey(),
-	failures: integer('failures').notNull().default(0),
-	lastFailureAt: text('last_failure_at'),
-	/** the next attempt is refused before this instant */
-	blockedUntil: text('blocked_until')
-});
+/**
+ * Failed sign-ins counted per key (`auth/throttle.ts`): `pair:<account>|<ip>`, `account:<account>`
+ * and `address:<ip>`, where an address without an account is one of a bounded set of buckets, so
+ * that a flood of made-up addresses cannot grow the table. Rows no policy counts any more are
+ * deleted as new failures come.
+ */
+export const signInThrottle = sqliteTable(
+	'sign_in_throttle',
+	{
+		key: text('key').primaryKey(),
+		failures: integer('failures').notNull().default(0),
+		lastFailureAt: text('last_failure_at'),
+		/** the next attempt is refused before this instant */
+		blockedUntil: text('blocked_until')
+	},
+	(t) => [index('sign_in_throttle_last_failure_idx').on(t.lastFailureAt)]
+);
 
 export const auditEvent = sqliteTable(
 	'audit_event',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
+		/** when it happened; for a row that counts repeated attempts, the last of them */
 		at: text('at').notNull(),
 		/** who did it; null for an anonymous attempt (a failed sign-in) or a command-line action */
 		actorUserId: integer('actor_user_id').references(() => user.id, { onDelete: 'set null' }),
@@ -482,7 +547,11 @@ export const auditEvent = sqliteTable(
 		/** what it was about, readable on its own: an e-mail, `user:3`, `project:7` */
 		subject: text('subject').notNull().default(''),
 		details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
-		address: text('address')
+		address: text('address'),
+		/** how many times it happened: failed and slowed-down sign-ins are counted in one row per hour */
+		count: integer('count').notNull().default(1),
+		/** the row such repeated attempts are counted in (event, account, address, hour); null for the others */
+		aggregateKey: text('aggregate_key').unique()
 	},
 	(t) => [index('audit_event_at_idx').on(t.at)]
 );
@@ -540,6 +609,8 @@ export type ProjectMonthRow = typeof projectMonth.$inferSelect;
 export type User = typeof user.$inferSelect;
 export type Session = typeof session.$inferSelect;
 export type Invitation = typeof invitation.$inferSelect;
+export type InvitationMembership = typeof invitationMembership.$inferSelect;
+export type ProjectInvitation = typeof projectInvitation.$inferSelect;
 export type ProjectMember = typeof projectMember.$inferSelect;
 export type AuditEvent = typeof auditEvent.$inferSelect;
 export type Notification = typeof notification.$inferSelect;

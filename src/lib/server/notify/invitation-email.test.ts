@@ -5,7 +5,7 @@ const INPUT: InvitationEmailInput = {
 	lang: 'fr',
 	inviteeName: 'Karim',
 	inviterName: 'Claire Martin',
-	projectName: null,
+	projects: [],
 	url: 'https://vigie.example.org/invite/TOKEN',
 	expiresAt: '2026-12-03T09:00:00.000Z',
 	timeZone: 'Europe/Paris'
@@ -35,9 +35,23 @@ describe('invitation e-mail', () => {
 		expect(text).toContain('Bonjour,');
 	});
 
-	it('names the project the person is invited to, and an administrator when the inviter is gone', () => {
-		const { text } = invitationEmail({ ...INPUT, inviterName: null, projectName: 'Eau du bassin' });
+	it('names the project the person is invited to with their role, and an administrator when the inviter is gone', () => {
+		const { text } = invitationEmail({ ...INPUT, inviterName: null, projects: [{ name: 'Eau du bassin', role: 'contributor' }] });
 		expect(text).toContain('Un administrateur vous invite à rejoindre le projet « Eau du bassin » dans Vigie');
+		expect(text).toContain('Votre rôle : contributeur.');
 		expect(text).toContain('An administrator invites you to join the project “Eau du bassin” in Vigie');
+		expect(text).toContain('Your role: contributor.');
+	});
+
+	it('lists every project the invitation makes the person a member of, each with its role', () => {
+		const { text } = invitationEmail({
+			...INPUT,
+			projects: [
+				{ name: 'Eau du bassin', role: 'coordinator' },
+				{ name: 'Mobilité solidaire', role: 'viewer' }
+			]
+		});
+		expect(text).toContain('En acceptant, vous deviendrez membre de ces projets :\n– « Eau du bassin » : coordinateur\n– « Mobilité solidaire » : lecteur');
+		expect(text).toContain('By accepting, you will become a member of these projects:\n– “Eau du bassin”: coordinator\n– “Mobilité solidaire”: viewer');
 	});
 });

@@ -210,6 +210,19 @@ export function retryDelayMs(attempts: number): number {
 	return Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1), LONGEST_RETRY_MS);
 }
 
+/**
+ * When a notice that failed at `now` after `attempts` tries falls due again: `retryDelayMs` later,
+ * rounded down to the minute. The schedule (`VIGIE_NOTIFY_CRON`) ticks on whole minutes and runs a
+ * few milliseconds after the tick; a retry planned from such a run for "2 minutes later" would be
+ * due a few milliseconds after the tick two minutes on, so that tick would skip it and it would
+ * wait a minute longer than it says. Rounded down, it is due at that tick: never later than
+ * announced, at most a minute sooner (a failure between two ticks, after a form's delivery).
+ */
+export function retryDueAt(now: Date, attempts: number): Date {
+	const due = now.getTime() + retryDelayMs(attempts);
+	return new Date(due - (due % 60_000));
+}
+
 export type FailureOutcome = 'retry' | 'failed' | 'lost';
 
 /**
@@ -237,7 +250,7 @@ export function markFailed(db: Db, id: number, worker: string, now: Date, error:
 				claimedBy: null,
 				claimedUntil: null,
 				lastError,
-				nextAttemptAt: new Date(now.getTime() + retryDelayMs(row.attempts)).toISOString()
+				nextAttemptAt: retryDueAt(now, row.attempts).toISOString()
 			})
 			.where(ours(id, worker))
 			.run();
@@ -273,6 +286,20 @@ export function cancelPending(db: Pick<Db, 'update'>, field: string, value: stri
 		.all();
 	for (const row of cancelled) forget(db, row);
 	return cancelled.length;
+}
+
+/** Gives up a claimed notice that has become pointless (its invitation was used meanwhile). */
+export function markCancelled(db: Db, id: number, worker: string): boolean {
+	return db.transaction((tx) => {
+		const row = tx
+			.update(notification)
+			.set({ status: 'failed', claimedBy: null, claimedUntil: null, lastError: CANCELLED })
+			.where(ours(id, worker))
+			.returning()
+			.get();
+		if (row) forget(tx, row);
+		return row !== undefined;
+	});
 }
 
 /** Days a delivered or given-up notice is kept, for whoever looks into what was sent. */

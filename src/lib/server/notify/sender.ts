@@ -10,7 +10,8 @@ import type { Db } from '../db';
 import type { Notification } from '../db/schema';
 import { log } from '../log';
 import { createMailer, emailSettings, type Mailer } from './email';
-import { claimNext, markFailed, markSent, MAX_ATTEMPTS } from './outbox';
+import { bodyToSend } from './compose';
+import { claimNext, markCancelled, markFailed, markSent, MAX_ATTEMPTS } from './outbox';
 import { postWebhook, webhookBody, WEBHOOK_TIMEOUT_MS } from './webhook';
 
 export interface DeliveryReport {
@@ -70,10 +71,16 @@ export async function deliverDue(db: Db, options: DeliveryOptions = {}): Promise
 			if (!row) break;
 			tried.push(row.id);
 			report.claimed++;
+			const text = row.channel === 'email' ? bodyToSend(db, row, clock(), env) : row.body;
+			if (text === null) {
+				markCancelled(db, row.id, worker);
+				log('info', 'notify.cancelled', { id: row.id, channel: row.channel });
+				continue;
+			}
 			try {
 				if (row.channel === 'email') {
 					mailer ??= openMailer(env);
-					await mailer.send({ to: row.recipient, subject: row.subject, text: row.body });
+					await mailer.send({ to: row.recipient, subject: row.subject, text });
 				} else {
 					await postWebhook(row.recipient, webhookBody(row), options.webhookTimeoutMs ?? WEBHOOK_TIMEOUT_MS);
 				}

@@ -3,7 +3,7 @@ import { FormReader, LIMITS, type FieldErrors } from '$lib/domain/validation';
 import { getDb } from '$lib/server/db';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { readNewPassword } from '$lib/server/auth/forms';
-import { acceptInvitation, findInvitation, invitationProblem, inviterName } from '$lib/server/auth/users';
+import { acceptInvitation, findInvitation, invitationProblem, invitationProjects, inviterName } from '$lib/server/auth/invitations';
 import { saveLanguage } from '$lib/server/preferences';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,7 +16,14 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	}
 	const pending = found.invitation;
 	return {
-		invitation: { email: pending.email, name: pending.name, expiresAt: pending.expiresAt, inviter: inviterName(db, pending) },
+		invitation: {
+			email: pending.email,
+			name: pending.name,
+			expiresAt: pending.expiresAt,
+			inviter: inviterName(db, pending),
+			// what accepting makes the person a member of: said before they say yes
+			projects: invitationProjects(db, pending.id).map(({ name, role }) => ({ name, role }))
+		},
 		signedInAs: locals.user?.email ?? null
 	};
 };

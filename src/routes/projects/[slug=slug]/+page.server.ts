@@ -5,17 +5,19 @@ import { instanceToday } from '$lib/server/clock';
 import { projectOverview } from '$lib/server/queries/project';
 import { healthTrend } from '$lib/server/queries/trends';
 import { WATCHPOINT_KINDS, type WatchpointKind } from '$lib/domain/types';
+import { queryChoice } from '$lib/server/http/query';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, url, locals }) => {
 	const { project } = guardProject({ params, locals }, 'view');
 	const db = getDb();
-	const kindParam = url.searchParams.get('kind');
-	const kind = (WATCHPOINT_KINDS as readonly string[]).includes(kindParam ?? '') ? (kindParam as WatchpointKind) : null;
+	const kind = queryChoice<WatchpointKind>(url, 'kind', WATCHPOINT_KINDS);
 	const now = new Date();
 	const reader = readerScope(db, locals.user);
 	return {
 		kind,
+		// created at another address than the one asked for (already in use): said once, here
+		addressGiven: url.searchParams.get('address') === 'given',
 		overview: projectOverview(db, project, now),
 		trend: healthTrend(db, project.id),
 		alerts: projectAlerts(db, project.id, instanceToday(now)).map((a) => alertForReader(a, reader, locals.lang))

@@ -3,7 +3,6 @@ import { DEFAULT_CADENCE_DAYS, DEFAULT_GRACE_DAYS } from '$lib/domain/schedule';
 import { instanceToday } from '$lib/server/clock';
 import { getDb } from '$lib/server/db';
 import { parseNewProjectForm, slugShown } from '$lib/server/project-forms';
-import { withSlugCheck } from '$lib/server/projects';
 import { createProjectAsCoordinator } from '$lib/server/permissions';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -28,14 +27,13 @@ export const actions: Actions = {
 		if (!locals.user) error(404, 'not_found');
 		const db = getDb();
 		const parsed = parseNewProjectForm(await request.formData());
-		if (!parsed.input) {
-			const errors = withSlugCheck(db, parsed.errors, parsed.slug);
-			return fail(400, { values: slugShown(parsed.values, errors, parsed.slug), errors });
-		}
+		// whether the address is free is not said here: a taken one gets the next free one below
+		if (!parsed.input) return fail(400, { values: slugShown(parsed.values, parsed.errors, parsed.slug), errors: parsed.errors });
 		const result = createProjectAsCoordinator(db, parsed.input, { userId: locals.user.id, address: getClientAddress() }, new Date());
 		if (!result.ok) {
 			return fail(400, { values: slugShown(parsed.values, result.errors, parsed.slug), errors: result.errors });
 		}
-		redirect(303, `/projects/${result.value.slug}`);
+		// the project's page tells its author which address it got when it is not the one asked for
+		redirect(303, `/projects/${result.value.slug}${result.value.slug === parsed.slug ? '' : '?address=given'}`);
 	}
 };

@@ -8,7 +8,6 @@ import {
 	setProjectStatus,
 	unarchiveProject,
 	updateProject,
-	withSlugCheck,
 	type SaveResult
 } from '$lib/server/projects';
 import type { Project } from '$lib/server/db/schema';
@@ -18,7 +17,7 @@ import type { Actions, PageServerLoad } from './$types';
 // the project's settings: only those who may change them open the page
 export const load: PageServerLoad = ({ params, locals, url }) => {
 	guardProject({ params, locals }, 'coordinate');
-	return { saved: url.searchParams.has('saved') };
+	return { saved: url.searchParams.has('saved'), addressGiven: url.searchParams.get('address') === 'given' };
 };
 
 function currentProject(event: GuardEvent): Project {
@@ -39,11 +38,11 @@ export const actions: Actions = {
 	save: async ({ request, params, locals }) => {
 		const project = currentProject({ params, locals });
 		const parsed = parseProjectForm(await request.formData());
+		// whether another project uses the address is not said: a taken one gets the next free one
 		if (!parsed.input) {
-			const errors = withSlugCheck(getDb(), parsed.errors, parsed.slug, project.id);
-			return fail(400, { form: 'project' as const, values: slugShown(parsed.values, errors, parsed.slug), errors });
+			return fail(400, { form: 'project' as const, values: slugShown(parsed.values, parsed.errors, parsed.slug), errors: parsed.errors });
 		}
-		const result = updateProject(getDb(), project.id, parsed.input);
+		const result = updateProject(getDb(), project.id, parsed.input, new Date(), { onTaken: 'next_free' });
 		if (!result.ok) {
 			return fail(400, {
 				form: 'project' as const,
@@ -52,7 +51,9 @@ export const actions: Actions = {
 			});
 		}
 		// the address changed with the slug: go to the new one
-		if (result.value.slug !== project.slug) redirect(303, `/projects/${result.value.slug}/edit?saved`);
+		if (result.value.slug !== project.slug) {
+			redirect(303, `/projects/${result.value.slug}/edit?saved${result.value.slug === parsed.slug ? '' : '&address=given'}`);
+		}
 		return { form: 'project' as const, saved: true };
 	},
 	pause: (event) => changeStatus(event, 'paused'),

@@ -2,12 +2,22 @@ import { fail, redirect } from '@sveltejs/kit';
 import { PROJECT_ROLES } from '$lib/domain/types';
 import { FormReader } from '$lib/domain/validation';
 import { getDb } from '$lib/server/db';
-import { addMember, changeRole, guardProject, listMembers, removeMember } from '$lib/server/permissions';
+import { changeRole, inviteMember, listMembers, listWaitingInvitations, removeMember, withdrawInvitation } from '$lib/server/membership';
+import { deliverInBackground } from '$lib/server/notify/sender';
+import { guardProject } from '$lib/server/permissions';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = ({ params, locals }) => {
 	const { project, access } = guardProject({ params, locals }, 'view');
-	return { members: listMembers(getDb(), project.id), me: locals.user?.id ?? null, roles: PROJECT_ROLES, access };
+	const db = getDb();
+	return {
+		members: listMembers(db, project.id),
+		// who was invited is the coordinators' business: what they may change
+		invitations: access.coordinate ? listWaitingInvitations(db, project.id, new Date()) : [],
+		me: locals.user?.id ?? null,
+		roles: PROJECT_ROLES,
+		access
+	};
 };
 
 /** Who changes the members, for the audit log; only coordinators (and admins) get this far. */
@@ -27,9 +37,23 @@ export const actions: Actions = {
 		const email = form.email('email', { required: true });
 		const role = form.choice('role', PROJECT_ROLES);
 		if (!form.ok || !email || !role) return fail(400, { action: 'add' as const, ...form.result() });
-		const result = addMember(getDb(), project.id, { email, role }, author, new Date());
+		const result = inviteMember(getDb(), project.id, { email, role }, author, new Date(), {
+			origin: event.url.origin,
+			lang: event.locals.lang,
+			meta: { address: author.address }
+		});
 		if (!result.ok) return fail(result.status, { action: 'add' as const, values: form.values, errors: result.errors });
-		return { action: 'add' as const, added: { name: result.value.name || result.value.email, role } };
+		if (result.value.emailed) deliverInBackground(getDb());
+		return { action: 'add' as const, invited: result.value };
+	},
+	withdraw: async (event) => {
+		const { project, author } = coordinator(event);
+		const form = new FormReader(await event.request.formData());
+		const email = form.email('email', { required: true });
+		if (!form.ok || !email) return fail(400, { action: 'withdraw' as const, ...form.result() });
+		const result = withdrawInvitation(getDb(), project.id, email, author, new Date());
+		if (!result.ok) return fail(result.status, { action: 'withdraw' as const, values: form.values, errors: result.errors });
+		return { action: 'withdraw' as const, withdrawn: result.value };
 	},
 	role: async (event) => {
 		const { project, author } = coordinator(event);
