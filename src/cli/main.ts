@@ -16,7 +16,20 @@ const commands: Record<string, Command> = {
 		summary: 'queue the reminders of the day (e-mails, webhooks): remind [--at ISO-DATE] [--dry-run] [--json] [--db PATH]',
 		load: () => import('./remind')
 	},
-	backup: { summary: 'copy the database while the server runs: backup FILE [--force] [--db PATH]', load: () => import('./backup') }
+	backup: { summary: 'copy the database while the server runs: backup FILE [--force] [--db PATH]', load: () => import('./backup') },
+	restore: {
+		summary: 'put a backup in place of the database, the server stopped: restore FILE [--db PATH]',
+		load: () => import('./restore')
+	},
+	token: {
+		summary: 'create an API access token: token create --email ADDRESS --name NAME [--scope read|write] [--expires DAYS]',
+		load: () => import('./token')
+	},
+	import: {
+		summary: 'import past reviews from a spreadsheet: import FILE --project SLUG [--dry-run]; or a whole export: import FILE.json',
+		load: () => import('./import')
+	},
+	export: { summary: 'write everything as JSON (no secrets): export --json [--out FILE] [--db PATH]', load: () => import('./export') }
 };
 
 function usage(): string {

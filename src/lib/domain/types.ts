@@ -47,6 +47,9 @@ export const AUDIT_EVENTS = [
 	'password_changed',
 	'project_member_added',
 	'project_member_removed',
-	'project_role_changed'
+	'project_role_changed',
+	'api_token_created',
+	'api_token_revoked',
+	'history_imported'
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENTS)[number];

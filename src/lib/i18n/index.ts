@@ -14,6 +14,7 @@ import * as auth from './messages/auth';
 import * as members from './messages/members';
 import * as notify from './messages/notify';
 import * as reminders from './messages/reminders';
+import * as api from './messages/api';
 
 export const LANGS = ['fr', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -32,6 +33,7 @@ const fr = {
 	...members.fr,
 	...notify.fr,
 	...reminders.fr,
+	...api.fr,
 };
 export type MessageKey = keyof typeof fr;
 const en: Record<MessageKey, string> = {
@@ -46,6 +48,7 @@ const en: Record<MessageKey, string> = {
 	...members.en,
 	...notify.en,
 	...reminders.en,
+	...api.en,
 };
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { fr, en };
