@@ -15,6 +15,7 @@ import * as members from './messages/members';
 import * as notify from './messages/notify';
 import * as reminders from './messages/reminders';
 import * as api from './messages/api';
+import * as imports from './messages/imports';
 
 export const LANGS = ['fr', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -34,6 +35,7 @@ const fr = {
 	...notify.fr,
 	...reminders.fr,
 	...api.fr,
+	...imports.fr,
 };
 export type MessageKey = keyof typeof fr;
 const en: Record<MessageKey, string> = {
@@ -49,6 +51,7 @@ const en: Record<MessageKey, string> = {
 	...notify.en,
 	...reminders.en,
 	...api.en,
+	...imports.en,
 };
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { fr, en };

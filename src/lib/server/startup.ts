@@ -1,6 +1,7 @@
 /**
  * What the server does once when it starts (never per request): open and migrate the database,
- * load the watch-point framework, start the schedules of the watch job and of the notifications.
+ * load the watch-point framework, start the schedules of the watch job and of the notifications,
+ * and say that a server holds the database (presence.ts).
  * Each step is idempotent, so a restart is always safe.
  */
 import { closeDb, DEFAULT_DATABASE_URL, getDb } from './db';
@@ -10,6 +11,7 @@ import { startScanSchedule, stopScanSchedule } from './scheduler';
 import { warnIgnoredTimeZone } from './watch-job';
 import { startNotifySchedule, stopNotifySchedule } from './notify/schedule';
 import { startReminderSchedule, stopReminderSchedule } from './notify/reminder-schedule';
+import { startPresence, stopPresence } from './presence';
 
 let started = false;
 
@@ -23,6 +25,8 @@ export function startVigie(): void {
 		watchpointsAdded: framework.added
 	});
 	warnIgnoredTimeZone(db);
+	// a row in `lease` that says a server holds this database (`vigie restore` waits for it to go)
+	startPresence(db);
 	// the watch job on its cron schedule (VIGIE_SCAN_CRON, `off` to disable)
 	startScanSchedule(getDb);
 	// the notification outbox, delivered every minute (VIGIE_NOTIFY_CRON, `off` to disable)
@@ -35,6 +39,7 @@ export function startVigie(): void {
 		stopScanSchedule();
 		stopNotifySchedule();
 		stopReminderSchedule();
+		stopPresence();
 		closeDb();
 	});
 }
