@@ -3,7 +3,8 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { DEFAULT_LANG, isLang, LANG_COOKIE, translate } from '$lib/i18n';
 import { startVigie } from '$lib/server/startup';
 import { log } from '$lib/server/log';
-import { getDb } from '$lib/server/db';
+import { compressResponse } from '$lib/server/http/compression';
+import { getDb, isDatabaseBusy, whenDatabaseBusy } from '$lib/server/db';
 import { accessRedirect, isAdminArea, isApi } from '$lib/server/auth/access';
 import { apiLanguage } from '$lib/server/api/language';
 import { problem, problemResponse } from '$lib/server/api/problem';
@@ -12,6 +13,8 @@ import { validateSession } from '$lib/server/auth/sessions';
 import { hasUsers } from '$lib/server/auth/users';
 
 export const init: ServerInit = () => {
+	// a write that waited past the busy timeout answers 503 "busy, try again", not a server error
+	whenDatabaseBusy(() => error(503, 'error.busy_text'));
 	startVigie();
 };
 
@@ -25,7 +28,7 @@ const handleBase: Handle = async ({ event, resolve }) => {
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	response.headers.set('X-Frame-Options', 'DENY');
-	return response;
+	return compressResponse(event.request, response);
 };
 
 /**
@@ -86,6 +89,11 @@ export const handle: Handle = sequence(handleBase, handleSession);
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message };
 	const errorId = crypto.randomUUID().slice(0, 8);
+	if (isDatabaseBusy(error)) {
+		// a single statement outside a transaction (a session renewed) that waited too long
+		log('warn', 'request.busy', { errorId, method: event.request.method, path: event.url.pathname });
+		return { message: 'error.busy_text', errorId };
+	}
 	log('error', 'request.failed', {
 		errorId,
 		method: event.request.method,

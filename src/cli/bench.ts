@@ -1,473 +1,504 @@
 /**
- * `vigie bench [--projects N] [--watchpoints N] [--reviews N] [--keep]`: builds a large
- * portfolio in a temporary database — by default 500 projects × 20 watch-points × 60 monthly
- * reviews, 600,000 assessments with varied comments — then times one full scan and a second,
- * unchanged scan, and reports the process's peak memory. Nothing is written outside the
- * temporary folder (removed at the end unless --keep).
- *
- * The data is generated from a fixed seed, so two runs measure the same portfolio. It carries
- * the habits the rules look for, in realistic proportions: repeated and formulaic comments,
- * frozen ratings, the same circle of participants, actions re-created, pasted comments,
- * watch-points nobody reviewed lately.
+ * `vigie bench [--projects 500,2000] [--views N] [--keep]`: measures what people feel on large
+ * portfolios. For each size it generates a portfolio whose history leads up to today (`generate`),
+ * then measures, against the BUILT server (`node build`, as `npm start` runs it):
+ * - pages: median and 95th percentile of 30 requests each, next to the plain SQL that computes
+ *   the same numbers as the dashboard, measured in the same run;
+ * - the server's memory after a few hundred mixed page views;
+ * - the whole `npx vigie scan --json` command, first on a portfolio never scanned: time and peak memory;
+ * - a full scan and a scan after one new review, in a process of their own (CPU time);
+ * - `/healthz` while the server runs a full scan;
+ * - review submits while a `vigie scan` command runs (errors must be 0).
+ * Each figure is printed beside its target, with ok or MISSED; the exit code is 1 when one is missed.
+ * Nothing is written outside a temporary folder (removed at the end unless --keep).
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { createServer } from 'node:net';
 import { openDatabase, type Db } from '../lib/server/db';
+import { createAdmin } from '../lib/server/auth/users';
+import { createSession, sessionCookieName } from '../lib/server/auth/sessions';
+import { instanceTimeZone } from '../lib/server/clock';
+import { recordReview, reviewFormSetup } from '../lib/server/reviews';
 import { runScan } from '../lib/server/watch-job';
-import { addDays } from '../lib/domain/dates';
+import { dayInZone } from '../lib/domain/dates';
+import { numberFormat } from '../lib/i18n/formatters';
 import { readArgs, usageError } from './args';
+import { generateDatabase } from './generate';
 
-const TARGETS = { fullScanMs: 2000, rescanMs: 1000, peakMemoryMb: 300 };
-const DEFAULT_SIZE = { projects: 500, watchpoints: 20, reviews: 60 };
+const TARGETS = {
+	pageMs: 150,
+	floorRatio: 3,
+	serverMemoryMb: 300,
+	cliScanMs: 3000,
+	cliScanMb: 300,
+	fullScanCpuMs: 2000,
+	rescanAfterReviewMs: 100,
+	healthzMs: 100,
+	submitErrors: 0
+};
+const DEFAULT_SIZES = [500, 2000];
+const SAMPLES = 30;
 
-const USAGE = `Usage: vigie bench [--projects N] [--watchpoints N] [--reviews N] [--keep]
+const USAGE = `Usage: vigie bench [--projects N[,N…]] [--views N] [--keep]
 
-Builds a large portfolio in a temporary database (nothing is written elsewhere), times a full
-watch scan, an unchanged re-scan and a re-scan after one edit, and reports the peak memory.
-Exits 1 when a target is missed (full scan < ${TARGETS.fullScanMs} ms, re-scan < ${TARGETS.rescanMs} ms, < ${TARGETS.peakMemoryMb} MB).
-  --projects N     projects in the portfolio (default ${DEFAULT_SIZE.projects})
-  --watchpoints N  watch-points each project tracks (default ${DEFAULT_SIZE.watchpoints})
-  --reviews N      monthly reviews of each project (default ${DEFAULT_SIZE.reviews})
-  --keep           keep the temporary database and print where it is`;
-/** The instant the scans look from: fixed, so that runs compare. */
-const AS_OF = new Date('2026-03-02T08:00:00Z');
-const TIME_ZONE = 'Europe/Paris';
+Generates large portfolios (default ${DEFAULT_SIZES.join(' and ')} projects × 20 watch-points × 60 monthly
+reviews) in a temporary folder, serves each with the built server (run npm run build first;
+npm run bench does) and measures pages, memory, scans and writes against their targets.
+Exits 1 when a target is missed.
+  --projects N,N  the portfolio sizes to measure (default ${DEFAULT_SIZES.join(',')})
+  --views N       mixed page views before the server's memory is read (default 200)
+  --keep          keep the temporary databases and print where they are`;
 
-interface BenchSize {
-	projects: number;
-	watchpoints: number;
-	reviews: number;
+const ROOT = resolve(import.meta.dirname, '../..');
+const BIN = join(ROOT, 'bin/vigie.js');
+const BUILD = join(ROOT, 'build/index.js');
+const fmt = (n: number) => numberFormat('en-GB', { maximumFractionDigits: 0 }).format(n);
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : NaN;
+}
+function percentile(values: number[], p: number): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
 }
 
-/** A small, fast, seeded generator (mulberry32): the same portfolio on every run. */
-function random(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
-const WHO = [
-	'Le comité de pilotage',
-	'Les élus',
-	"L'équipe technique",
-	'La cheffe de projet',
-	'Les partenaires associatifs',
-	'La communauté de communes',
-	'Le syndicat mixte',
-	'Les habitants du quartier',
-	'La direction régionale',
-	"L'animatrice du réseau",
-	'Le conseil de développement',
-	'Les entreprises du bassin',
-	'La chambre d’agriculture',
-	'Le bailleur social',
-	'Le service juridique',
-	'La maison de santé',
-	'Le collège',
-	'Les agents du département',
-	'Le club de prévention',
-	'La mission locale'
-];
-const DID = [
-	'a validé',
-	'attend toujours',
-	'remet en question',
-	'a précisé',
-	'prépare',
-	'a reporté',
-	'souhaite revoir',
-	'a partagé',
-	'découvre',
-	'porte désormais',
-	'a présenté',
-	'conteste',
-	'a chiffré',
-	'relit',
-	'a simplifié',
-	'a élargi',
-	'suspend',
-	'a cofinancé',
-	'pilote seul',
-	'a relancé'
-];
-const WHAT = [
-	'la feuille de route',
-	'le calendrier des ateliers',
-	'la convention de partenariat',
-	'le budget de fonctionnement',
-	'le diagnostic territorial',
-	'la répartition des rôles',
-	'le plan de communication',
-	'la charte de gouvernance',
-	"l'étude de faisabilité",
-	'les indicateurs de suivi',
-	'le compte rendu du dernier comité',
-	'la demande de subvention',
-	'le programme des rencontres',
-	'la cartographie des acteurs',
-	'le marché de restauration collective',
-	'la navette entre les bourgs',
-	'le schéma des mobilités douces',
-	'le tiers-lieu numérique',
-	'la plateforme de covoiturage',
-	'le jardin partagé',
-	'le guichet unique',
-	'la formation des bénévoles',
-	'le fonds de mutualisation',
-	"l'enquête auprès des usagers",
-	'la fiche action n° 4',
-	'le protocole de repérage',
-	'la saison culturelle',
-	'le contrat local de santé',
-	'la charte paysagère',
-	'le plan alimentaire territorial'
-];
-const HOW = [
-	' ; à suivre au prochain comité.',
-	' malgré des retards.',
-	' après deux réunions tendues.',
-	'.',
-	' — point à reprendre avec les services de l’État.',
-	', avec un bon niveau de confiance.',
-	' sans consulter les partenaires.',
-	', ce qui débloque la suite.',
-	' : les avis restent partagés.',
-	' dans les délais prévus.',
-	' faute de crédits suffisants.',
-	' à la demande du sous-préfet.',
-	' en attendant le vote du budget.',
-	' avec l’appui d’un bureau d’études.',
-	' ; la presse locale en a parlé.'
-];
-const PLACES = ['Saint-Aubin', 'Lavaur', 'Montmorillon', 'Le Vigan', 'Figeac', 'Ambert', 'Château-Chinon', 'Nérac', 'Quimperlé', 'Millau', 'Saverne', 'Tulle'];
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'septembre', 'octobre', 'novembre', 'décembre'];
-const FOLLOW_UPS = [
-	(r: () => number, pick: <T>(l: readonly T[]) => T) => `${Math.floor(r() * 30) + 3} participants présents à ${pick(PLACES)}.`,
-	(_r: () => number, pick: <T>(l: readonly T[]) => T) => `Prochaine étape : ${pick(WHAT)}.`,
-	(r: () => number, pick: <T>(l: readonly T[]) => T) => `Réunion fixée au ${Math.floor(r() * 27) + 1} ${pick(MONTHS)} à ${pick(PLACES)}.`,
-	(r: () => number) => `Budget engagé : ${Math.floor(r() * 90) + 10} % de l’enveloppe.`,
-	(_r: () => number, pick: <T>(l: readonly T[]) => T) => `${pick(WHO)} ${pick(DID)} ${pick(WHAT)}${pick(HOW)}`,
-	(_r: () => number, pick: <T>(l: readonly T[]) => T) => `Question ouverte sur ${pick(WHAT)} pour ${pick(PLACES)}.`
-];
-const FORMULAIC = ['RAS', 'idem', 'Pas de changement', 'voir précédent', 'RAS.', 'Idem revue précédente'];
-const PASTED = Array.from(
-	{ length: 40 },
-	(_, n) =>
-		`Démarche exemplaire à reproduire : ${WHAT[n % WHAT.length]} portée à ${PLACES[n % PLACES.length]} sert de modèle n° ${n + 1}, à diffuser tel quel aux autres territoires du réseau.`
-);
-const ACTIONS = [
-	'Relancer les élus sur la convention',
-	'Organiser un atelier de co-construction',
-	'Mettre à jour la cartographie des acteurs',
-	'Envoyer le compte rendu aux partenaires',
-	'Préparer le bilan annuel',
-	'Clarifier le qui fait quoi',
-	'Informer les partenaires de leurs engagements'
-];
-const LEVELS = ['political', 'technical', 'operational', 'other'] as const;
-
-function comment(rand: () => number): string {
-	const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
-	let text = `${pick(WHO)} ${pick(DID)} ${pick(WHAT)}${pick(HOW)}`;
-	if (rand() < 0.6) text += ` ${pick(FOLLOW_UPS)(rand, pick)}`;
-	return text;
-}
-
-/** Month arithmetic on days, clamped to the 28th so that every month has the day. */
-function monthsBefore(day: string, months: number): string {
-	const [y, m] = day.split('-').map(Number);
-	const total = y * 12 + (m - 1) - months;
-	return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}-${String(Math.min(Number(day.slice(8)), 28)).padStart(2, '0')}`;
-}
-
-/** Fills `db` with the portfolio, in one transaction with prepared statements. */
-export function generatePortfolio(db: Db, size: BenchSize, seed = 20260302): { assessments: number; actions: number } {
-	const client = db.$client;
-	const rand = random(seed);
-	const asOfDay = AS_OF.toISOString().slice(0, 10);
-	const insertWatchpoint = client.prepare(
-		`insert into watchpoint (key, kind, title_fr, text_fr, title_en, text_en, position, from_seed)
-		 values (?, ?, ?, ?, ?, ?, ?, 0)`
-	);
-	const insertProject = client.prepare(
-		`insert into project (slug, name, start_date, status, default_cadence_days, default_grace_days)
-		 values (?, ?, ?, ?, ?, ?)`
-	);
-	const insertActor = client.prepare('insert into actor (project_id, name, level) values (?, ?, ?)');
-	const insertTracked = client.prepare(
-		'insert into tracked_watchpoint (project_id, watchpoint_id, cadence_days, grace_days) values (?, ?, null, null)'
-	);
-	const insertReview = client.prepare('insert into review (project_id, held_on, facilitator) values (?, ?, ?)');
-	const insertParticipant = client.prepare('insert into review_participant (review_id, actor_id) values (?, ?)');
-	const insertAssessment = client.prepare(
-		'insert into assessment (review_id, watchpoint_id, rating, comment) values (?, ?, ?, ?)'
-	);
-	const insertAction = client.prepare(
-		`insert into action (project_id, assessment_id, watchpoint_id, title, due_on, status, closed_on)
-		 values (?, ?, ?, ?, ?, ?, ?)`
-	);
-	const insertCommitment = client.prepare(
-		'insert into commitment (project_id, actor_id, description, recorded_on, informed_on) values (?, ?, ?, ?, ?)'
-	);
-
-	let assessments = 0;
-	let actions = 0;
-	client.transaction(() => {
-		const watchpointIds: number[] = [];
-		for (let w = 0; w < size.watchpoints; w++) {
-			const key = `bench-${String(w + 1).padStart(2, '0')}`;
-			const kind = w < 7 ? 'success_factor' : 'vigilance';
-			watchpointIds.push(
-				Number(
-					insertWatchpoint.run(key, kind, `Point ${w + 1}`, `Texte du point ${w + 1}`, `Point ${w + 1}`, `Text of point ${w + 1}`, w + 1)
-						.lastInsertRowid
-				)
-			);
-		}
-
-		for (let p = 0; p < size.projects; p++) {
-			// most projects review monthly and on time; some slipped weeks or months ago
-			const lagRoll = rand();
-			const lagDays = lagRoll < 0.7 ? Math.floor(rand() * 25) : lagRoll < 0.9 ? 30 + Math.floor(rand() * 60) : 100 + Math.floor(rand() * 200);
-			const lastReview = addDays(asOfDay, -lagDays);
-			const firstReview = monthsBefore(lastReview, size.reviews - 1);
-			const statusRoll = rand();
-			const status = statusRoll < 0.04 ? 'paused' : statusRoll < 0.07 ? 'closed' : 'active';
-			const projectId = Number(
-				insertProject.run(`projet-${p + 1}`, `Coopération territoriale n° ${p + 1}`, addDays(firstReview, -20), status, 35, 7).lastInsertRowid
-			);
-
-			const actorIds: number[] = [];
-			const actorCount = 4 + Math.floor(rand() * 6);
-			for (let a = 0; a < actorCount; a++) {
-				actorIds.push(Number(insertActor.run(projectId, `Acteur ${p + 1}.${a + 1}`, LEVELS[Math.floor(rand() * LEVELS.length)]).lastInsertRowid));
-			}
-			for (let c = 0; c < 4; c++) {
-				const recordedOn = addDays(firstReview, Math.floor(rand() * 1500));
-				insertCommitment.run(
-					projectId,
-					actorIds[c % actorIds.length],
-					`Engagement ${c + 1} : ${WHAT[Math.floor(rand() * WHAT.length)]}`,
-					recordedOn,
-					rand() < 0.7 ? addDays(recordedOn, Math.floor(rand() * 20)) : null
-				);
-			}
-			for (const watchpointId of watchpointIds) insertTracked.run(projectId, watchpointId);
-
-			// habits of this project
-			const sameCircle = rand() < 0.2;
-			const uniformLatest = rand() < 0.05;
-			const recurringAction = rand() < 0.08 ? ACTIONS[Math.floor(rand() * ACTIONS.length)] : null;
-			const habitOf = watchpointIds.map(() => {
-				const r = rand();
-				return r < 0.08 ? 'repeat' : r < 0.11 ? 'formulaic' : r < 0.13 ? 'pasted' : 'varied';
-			});
-			const ratingOf = watchpointIds.map(() => 1 + Math.floor(rand() * 4));
-			const lastComment = watchpointIds.map(() => '');
-			const circle = actorIds.slice(0, 3);
-
-			for (let r = 0; r < size.reviews; r++) {
-				const heldOn = monthsBefore(lastReview, size.reviews - 1 - r);
-				const reviewId = Number(insertReview.run(projectId, heldOn, 'Animation partagée').lastInsertRowid);
-				const participants = sameCircle ? circle : actorIds.filter(() => rand() < 0.6);
-				for (const actorId of participants.length > 0 ? participants : circle) insertParticipant.run(reviewId, actorId);
-				// habits settle in over the last months, not from the first review
-				const lateHabit = r >= size.reviews - 5;
-				const uniform = uniformLatest && r === size.reviews - 1 ? 3 : null;
-
-				for (let w = 0; w < watchpointIds.length; w++) {
-					if (rand() < 0.3) ratingOf[w] = Math.max(1, Math.min(4, ratingOf[w] + (rand() < 0.5 ? -1 : 1)));
-					const habit = lateHabit ? habitOf[w] : 'varied';
-					let text: string;
-					if (habit === 'repeat' && lastComment[w]) text = rand() < 0.5 ? lastComment[w] : lastComment[w].replace(/\.$/, ' !');
-					else if (habit === 'formulaic') text = FORMULAIC[Math.floor(rand() * FORMULAIC.length)];
-					else if (habit === 'pasted') text = PASTED[(p + w) % PASTED.length];
-					else text = comment(rand);
-					lastComment[w] = text;
-					const rating = rand() < 0.03 ? null : (uniform ?? ratingOf[w]);
-					const assessmentId = Number(insertAssessment.run(reviewId, watchpointIds[w], rating, text).lastInsertRowid);
-					assessments++;
-
-					const wantsAction = (recurringAction && w === 0 && lateHabit) || (rating !== null && rating <= 2 && rand() < 0.1);
-					if (wantsAction) {
-						const title = recurringAction && w === 0 && lateHabit ? recurringAction : ACTIONS[Math.floor(rand() * ACTIONS.length)];
-						const open = (recurringAction && w === 0) || r >= size.reviews - 3 || rand() < 0.2;
-						insertAction.run(
-							projectId,
-							assessmentId,
-							watchpointIds[w],
-							title,
-							addDays(heldOn, 30),
-							open ? 'open' : 'done',
-							open ? null : addDays(heldOn, 20)
-						);
-						actions++;
-					}
-				}
-			}
-		}
-	})();
-	return { assessments, actions };
-}
-
-/** A count of at least 1, or the reason it is not one. */
-function count(option: string, raw: string | undefined, fallback: number): number {
-	if (raw === undefined) return fallback;
-	const value = Number(raw);
-	return Number.isInteger(value) && value >= 1 ? value : usageError(`--${option}: not a whole number of at least 1: ${raw}`);
-}
-
-/** The bench prints its own table; the scans' log lines would only interleave with it. */
-const quiet = () => {};
-const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
-const fmt = (n: number) => new Intl.NumberFormat('en-GB').format(n);
-
-interface Measures {
-	fullMs: number;
-	fullCpuMs: number;
-	rescanMs: number;
-	rescanCpuMs: number;
-	rescanReused: boolean;
-	changedMs: number;
-	changedCpuMs: number;
-	/** maxRSS after the full and the unchanged scan, in bytes */
-	peak: number;
-	/** maxRSS once the scan after an edit ran too */
-	peakAfterEdit: number;
-	rssAtStart: number;
-	timings: { loadMs: number; evaluateMs: number; writeMs: number };
-	opened: number;
-	byRule: [string, number][];
-}
-
-/**
- * The scans, measured in a process of their own (as the server's would be), so that the memory
- * the data generation used does not count as the scan's.
- */
-function measure(path: string): Measures {
-	const rssAtStart = process.resourceUsage().maxRSS * 1024;
-	const db = openDatabase(path);
-	const cpuMs = (since: NodeJS.CpuUsage) => {
-		const used = process.cpuUsage(since);
-		return (used.user + used.system) / 1000;
-	};
-	const timed = () => {
-		const t = performance.now();
-		const cpu = process.cpuUsage();
-		const outcome = runScan(db, { now: AS_OF, trigger: 'cli', timeZone: TIME_ZONE, log: quiet });
-		if (outcome.status !== 'completed') throw new Error(`a scan did not complete: ${outcome.status === 'failed' ? outcome.error : 'skipped'}`);
-		return { outcome, ms: performance.now() - t, cpuMs: cpuMs(cpu) };
-	};
+/** Kilobytes of a process's memory from /proc: its resident size now (VmRSS) or at its peak (VmHWM). */
+function procMemoryKb(pid: number, field: 'VmRSS' | 'VmHWM'): number | null {
 	try {
-		const first = timed();
-		const second = timed();
-		const peak = process.resourceUsage().maxRSS * 1024;
-		// one review edited since: the rules run again in full, the alerts barely change
-		db.$client.prepare('update review set updated_at = ? where id = (select max(id) from review)').run(AS_OF.toISOString());
-		const third = timed();
-		if (third.outcome.reused) throw new Error('the scan after an edit did not run the rules again');
-		const byRule = new Map<string, number>();
-		for (const rule of db.$client.prepare('select rule from alert').pluck().iterate() as IterableIterator<string>) {
-			byRule.set(rule, (byRule.get(rule) ?? 0) + 1);
+		const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+		const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+		return match ? Number(match[1]) : null;
+	} catch {
+		return null;
+	}
+}
+
+/** Runs a command to its end, its peak memory read from /proc while it runs. */
+function timedCommand(args: string[], env: NodeJS.ProcessEnv): Promise<{ ms: number; peakMb: number | null; code: number | null; stderr: string }> {
+	return new Promise((done) => {
+		const started = performance.now();
+		const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+		let peak = 0;
+		let stderr = '';
+		child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+		const poll = setInterval(() => {
+			const kb = procMemoryKb(child.pid!, 'VmHWM');
+			if (kb !== null && kb > peak) peak = kb;
+		}, 10);
+		child.on('close', (code) => {
+			clearInterval(poll);
+			done({ ms: performance.now() - started, peakMb: peak ? peak / 1024 : null, code, stderr });
+		});
+	});
+}
+
+function freePort(): Promise<number> {
+	return new Promise((done, reject) => {
+		const server = createServer();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			server.close(() => done(port));
+		});
+	});
+}
+
+interface Server {
+	child: ChildProcess;
+	origin: string;
+	stop(): Promise<void>;
+}
+
+async function startServer(file: string): Promise<Server> {
+	const port = await freePort();
+	const origin = `http://127.0.0.1:${port}`;
+	const child = spawn(process.execPath, [BUILD], {
+		cwd: ROOT,
+		env: {
+			...process.env,
+			DATABASE_URL: file,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: origin,
+			VIGIE_SCAN_CRON: 'off',
+			VIGIE_NOTIFY_CRON: 'off',
+			VIGIE_REMIND_CRON: 'off'
+		},
+		stdio: ['ignore', 'ignore', 'pipe']
+	});
+	for (let waited = 0; waited < 60_000; waited += 100) {
+		try {
+			if ((await fetch(`${origin}/healthz`)).ok) break;
+		} catch {
+			/* not listening yet */
 		}
+		await sleep(100);
+	}
+	return {
+		child,
+		origin,
+		stop: () =>
+			new Promise((done) => {
+				child.once('close', () => done());
+				child.kill('SIGTERM');
+			})
+	};
+}
+
+interface Timing {
+	median: number;
+	p95: number;
+}
+
+function timing(samples: number[]): Timing {
+	return { median: median(samples), p95: percentile(samples, 95) };
+}
+
+/** Time to the last byte of a GET, compressed as a browser asks. */
+async function get(server: Server, path: string, cookie: string): Promise<{ ms: number; status: number; bytes: number; encoding: string | null }> {
+	const started = performance.now();
+	const response = await fetch(server.origin + path, { headers: { cookie, 'accept-encoding': 'br, gzip' }, redirect: 'manual' });
+	const body = await response.arrayBuffer();
+	return { ms: performance.now() - started, status: response.status, bytes: body.byteLength, encoding: response.headers.get('content-encoding') };
+}
+
+async function timePage(server: Server, path: string, cookie: string): Promise<Timing & { status: number }> {
+	let status = 0;
+	for (let k = 0; k < 3; k++) status = (await get(server, path, cookie)).status;
+	const samples: number[] = [];
+	for (let k = 0; k < SAMPLES; k++) samples.push((await get(server, path, cookie)).ms);
+	return { ...timing(samples), status };
+}
+
+/** The dashboard's numbers with plain SQL over the history, indexed lookups only, no read model. */
+function historyFloor(db: Db, today: string): () => unknown {
+	const statement = db.$client.prepare(
+		`with latest as (
+		   select t.project_id, t.watchpoint_id, coalesce(t.cadence_days, p.default_cadence_days) as cadence,
+		     coalesce(t.grace_days, p.default_grace_days) as grace, p.start_date, t.snoozed_until,
+		     (select r.held_on from review r join assessment a on a.review_id = r.id
+		      where r.project_id = t.project_id and a.watchpoint_id = t.watchpoint_id
+		      order by r.held_on desc, r.id desc limit 1) as last_on,
+		     (select a.rating from review r join assessment a on a.review_id = r.id
+		      where r.project_id = t.project_id and a.watchpoint_id = t.watchpoint_id and a.rating is not null
+		      order by r.held_on desc, r.id desc limit 1) as rating
+		   from tracked_watchpoint t join project p on p.id = t.project_id join watchpoint w on w.id = t.watchpoint_id
+		   where p.archived_at is null and w.retired_at is null
+		 ), due as (
+		   select project_id, rating, last_on, snoozed_until, date(coalesce(last_on, start_date), '+' || cadence || ' days') as due_on, grace from latest
+		 )
+		 select project_id, count(*), sum(due_on < @today and date(due_on, '+' || grace || ' days') < @today and (snoozed_until is null or snoozed_until <= @today)),
+		   sum(due_on >= @today and due_on <= date(@today, '+7 days')), sum(last_on is null), avg((rating - 1) * 100.0 / 3)
+		 from due group by project_id`
+	);
+	const actions = db.$client.prepare(
+		`select project_id, count(*), sum(due_on < @today) from action where status = 'open' group by project_id`
+	);
+	return () => [statement.all({ today }), actions.all({ today })];
+}
+
+/** The same numbers with plain SQL over the read model (the floor of what the page itself runs). */
+function readModelFloor(db: Db, today: string, soonUntil: string): () => unknown {
+	const statuses = db.$client.prepare(
+		`select s.project_id, count(*),
+		   sum(case when s.snoozed_until > @today then 0 when s.grace_ends_on < @today then 1 else 0 end),
+		   sum(case when s.due_on >= @today and s.due_on <= @soonUntil then 1 else 0 end),
+		   sum(s.last_reviewed_on is null), avg((s.rating - 1) * 100.0 / 3)
+		 from tracked_state s join project p on p.id = s.project_id where p.archived_at is null group by s.project_id`
+	);
+	const actions = db.$client.prepare(`select project_id, count(*), sum(due_on < @today) from action where status = 'open' group by project_id`);
+	const alerts = db.$client.prepare(`select project_id, count(*) from alert where status = 'open' group by project_id`);
+	return () => [statuses.all({ today, soonUntil }), actions.all({ today }), alerts.all()];
+}
+
+function timeSql(run: () => unknown): Timing {
+	for (let k = 0; k < 3; k++) run();
+	const samples: number[] = [];
+	for (let k = 0; k < SAMPLES; k++) {
+		const t = performance.now();
+		run();
+		samples.push(performance.now() - t);
+	}
+	return timing(samples);
+}
+
+interface ScanMeasures {
+	fullWallMs: number;
+	fullCpuMs: number;
+	afterReviewWallMs: number;
+	afterReviewCpuMs: number;
+	afterReviewEvaluated: number;
+	unchangedWallMs: number;
+	opened: number;
+}
+
+/** The child side: a full scan, an unchanged one and one after a new review, in a fresh process. */
+function measureScans(file: string): ScanMeasures {
+	const db = openDatabase(file);
+	const timeZone = instanceTimeZone();
+	try {
+		db.$client.exec('delete from watch_scan_project');
+		const timed = () => {
+			const t = performance.now();
+			const cpu = process.cpuUsage();
+			const outcome = runScan(db, { now: new Date(), trigger: 'cli', timeZone, log: () => {} });
+			if (outcome.status !== 'completed') throw new Error(`a scan did not complete: ${outcome.status === 'failed' ? outcome.error : 'skipped'}`);
+			const used = process.cpuUsage(cpu);
+			return { outcome, ms: performance.now() - t, cpuMs: (used.user + used.system) / 1000 };
+		};
+		const full = timed();
+		const unchanged = timed();
+		const project = db.$client.prepare('select id from project where status = ? order by id limit 1').get('active') as { id: number };
+		const today = dayInZone(new Date(), timeZone);
+		const { watchpoints } = reviewFormSetup(db, project.id, today);
+		recordReview(db, project.id, {
+			heldOn: today,
+			facilitator: 'Bench',
+			notes: '',
+			participantIds: [],
+			assessments: watchpoints.map((w, k) => ({ watchpointId: w.id, rating: ((k % 4) + 1) as 1 | 2 | 3 | 4, comment: `Revue du jour, point ${k + 1} : nouvelle échéance fixée.`, action: null }))
+		});
+		const after = timed();
 		return {
-			fullMs: first.ms,
-			fullCpuMs: first.cpuMs,
-			rescanMs: second.ms,
-			rescanCpuMs: second.cpuMs,
-			rescanReused: second.outcome.reused,
-			changedMs: third.ms,
-			changedCpuMs: third.cpuMs,
-			peak,
-			peakAfterEdit: process.resourceUsage().maxRSS * 1024,
-			rssAtStart,
-			timings: first.outcome.timings,
-			opened: first.outcome.opened.length,
-			byRule: [...byRule].sort((a, b) => b[1] - a[1])
+			fullWallMs: full.ms,
+			fullCpuMs: full.cpuMs,
+			unchangedWallMs: unchanged.ms,
+			afterReviewWallMs: after.ms,
+			afterReviewCpuMs: after.cpuMs,
+			afterReviewEvaluated: after.outcome.status === 'completed' ? after.outcome.evaluated : -1,
+			opened: full.outcome.status === 'completed' ? full.outcome.opened.length : 0
 		};
 	} finally {
 		db.$client.close();
 	}
 }
 
-function report(size: BenchSize, generated: { assessments: number; actions: number; buildMs: number; dbSize: number }, m: Measures): string {
-	const ok = (good: boolean) => (good ? 'ok' : 'MISSED');
-	const rows: [string, string, string, string, string][] = [
-		['full scan', `${Math.round(m.fullMs)} ms`, `${Math.round(m.fullCpuMs)} ms`, `< ${TARGETS.fullScanMs} ms`, ok(m.fullMs < TARGETS.fullScanMs)],
-		['unchanged re-scan', `${Math.round(m.rescanMs)} ms`, `${Math.round(m.rescanCpuMs)} ms`, `< ${TARGETS.rescanMs} ms`, ok(m.rescanMs < TARGETS.rescanMs)],
-		['peak memory (maxRSS)', `${mb(m.peak)} MB`, '', `< ${TARGETS.peakMemoryMb} MB`, ok(mb(m.peak) < TARGETS.peakMemoryMb)],
-		['  full scan: load histories', `${m.timings.loadMs} ms`, '', '', ''],
-		['  full scan: evaluate rules', `${m.timings.evaluateMs} ms`, '', '', ''],
-		['  full scan: write alerts', `${m.timings.writeMs} ms`, '', '', ''],
-		['re-scan after one edit', `${Math.round(m.changedMs)} ms`, `${Math.round(m.changedCpuMs)} ms`, '', ''],
-		['  peak memory after it', `${mb(m.peakAfterEdit)} MB`, '', '', '']
-	];
-	const header = ['measure', 'wall', 'cpu', 'target', ''];
-	const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length), header[c].length));
-	const pad = (r: string[]) =>
-		`${r[0].padEnd(widths[0])}  ${r[1].padStart(widths[1])}  ${r[2].padStart(widths[2])}  ${r[3].padEnd(widths[3])}  ${r[4]}`.trimEnd();
-	return [
-		`Vigie bench: ${fmt(size.projects)} projects × ${fmt(size.watchpoints)} watch-points × ${fmt(size.reviews)} monthly reviews`,
-		`  ${fmt(generated.assessments)} assessments, ${fmt(generated.actions)} actions; generated in ${(generated.buildMs / 1000).toFixed(1)} s, database ${mb(generated.dbSize)} MB`,
-		`  scan as of ${AS_OF.toISOString()}: ${fmt(m.opened)} alerts opened (${m.byRule.map(([rule, n]) => `${rule} ${fmt(n)}`).join(', ')})`,
-		`  the unchanged re-scan ${m.rescanReused ? 'reused the findings of the first: nothing had changed' : 'ran the rules again'}`,
-		`  scans measured in a fresh process (maxRSS ${mb(m.rssAtStart)} MB before opening the database)`,
-		'',
-		pad(header),
-		pad(widths.map((w) => '-'.repeat(w)).concat('')),
-		...rows.map(pad),
-		'',
-		`  cpu: the process's processor time (its garbage collector threads included); wall time also`,
-		`  counts waiting for a shared processor (load average ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores)`
-	].join('\n');
+interface Row {
+	measure: string;
+	value: string;
+	target: string;
+	ok: boolean | null;
+}
+
+async function benchSize(projects: number, views: number, keepDir: string | null): Promise<{ rows: Row[]; notes: string[] }> {
+	const dir = keepDir ?? mkdtempSync(join(tmpdir(), 'vigie-bench-'));
+	const file = join(dir, `portfolio-${projects}.db`);
+	const rows: Row[] = [];
+	const notes: string[] = [];
+	const add = (measure: string, value: string, target = '', ok: boolean | null = null) => rows.push({ measure, value, target, ok });
+	const timeZone = instanceTimeZone();
+	const today = dayInZone(new Date(), timeZone);
+	const env = { ...process.env, DATABASE_URL: file };
+	try {
+		const generated = generateDatabase({ file, projects, day: today, scan: false });
+		notes.push(
+			`${fmt(generated.projects)} projects, ${fmt(generated.reviews)} reviews, ${fmt(generated.assessments)} assessments, ${fmt(generated.actions)} actions, generated in ${generated.seconds.toFixed(0)} s (history up to ${today})`
+		);
+
+		// the whole command, on a portfolio never scanned: every project judged
+		const cli = await timedCommand([BIN, 'scan', '--json', '--db', file], env);
+		if (cli.code !== 0) throw new Error(`vigie scan failed: ${cli.stderr}`);
+		add('npx vigie scan --json, whole command (first scan)', `${fmt(cli.ms)} ms`, `≤ ${TARGETS.cliScanMs} ms`, cli.ms <= TARGETS.cliScanMs);
+		if (cli.peakMb !== null) add('  its peak memory', `${fmt(cli.peakMb)} MB`, `≤ ${TARGETS.cliScanMb} MB`, cli.peakMb <= TARGETS.cliScanMb);
+		const again = await timedCommand([BIN, 'scan', '--json', '--db', file], env);
+		add('npx vigie scan --json, nothing changed since', `${fmt(again.ms)} ms`);
+
+		const child = spawnSync(process.execPath, [BIN, 'bench', '--measure-scans', file], { encoding: 'utf8', env, maxBuffer: 16 * 1024 * 1024 });
+		if (child.status !== 0) throw new Error(`the scan measures failed: ${child.stderr || child.stdout}`);
+		const scans = JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as ScanMeasures;
+		add('full scan (fresh process), CPU', `${fmt(scans.fullCpuMs)} ms`, `≤ ${TARGETS.fullScanCpuMs} ms`, scans.fullCpuMs <= TARGETS.fullScanCpuMs);
+		add('  wall', `${fmt(scans.fullWallMs)} ms`);
+		add(
+			`scan after one new review (${scans.afterReviewEvaluated} project re-judged)`,
+			`${fmt(scans.afterReviewWallMs)} ms`,
+			`≤ ${TARGETS.rescanAfterReviewMs} ms`,
+			scans.afterReviewWallMs <= TARGETS.rescanAfterReviewMs
+		);
+		add('  CPU', `${fmt(scans.afterReviewCpuMs)} ms`);
+		add('scan with nothing changed', `${fmt(scans.unchangedWallMs)} ms`);
+
+		// an administrator, signed in
+		const db = openDatabase(file);
+		const created = await createAdmin(db, { email: 'bench@example.org', name: 'Bench', password: 'bench-password-long-enough' }, new Date());
+		if (!created.ok) throw new Error('could not create the bench administrator');
+		const { token } = createSession(db, created.value.id, new Date());
+		const cookie = `${sessionCookieName(false)}=${token}`;
+		const sample = db.$client.prepare(`select slug from project where status = 'active' order by id limit 1 offset 6`).pluck().get() as string;
+		const slugs = db.$client.prepare('select slug from project order by id').pluck().all() as string[];
+		const key = db.$client.prepare('select key from watchpoint where retired_at is null order by kind, position limit 1').pluck().get() as string;
+
+		const server = await startServer(file);
+		try {
+			const pages: [string, string][] = [
+				['dashboard /', '/'],
+				['dashboard, filtered, page 2', '/?attention=late&page=2'],
+				['project page', `/projects/${sample}`],
+				['alerts page', '/alerts'],
+				["a watch-point's history", `/projects/${sample}/history/${key}`]
+			];
+			const soonUntil = dayInZone(new Date(Date.now() + 7 * 86_400_000), timeZone);
+			const floor = timeSql(historyFloor(db, today));
+			const modelFloor = timeSql(readModelFloor(db, today, soonUntil));
+			for (const [label, path] of pages) {
+				const t = await timePage(server, path, cookie);
+				if (t.status !== 200) throw new Error(`${path} answered ${t.status}`);
+				add(`${label}: median / p95`, `${fmt(t.median)} / ${fmt(t.p95)} ms`, `≤ ${TARGETS.pageMs} ms`, t.median <= TARGETS.pageMs);
+				if (path === '/') {
+					add(
+						'  plain SQL for its numbers over the history, median',
+						`${fmt(floor.median)} ms (page ${(t.median / floor.median).toFixed(1)}×)`,
+						`page ≤ ${TARGETS.floorRatio}×`,
+						t.median <= TARGETS.floorRatio * floor.median
+					);
+					add('  the same over the read model, median', `${floor.median < 1 ? modelFloor.median.toFixed(1) : fmt(modelFloor.median)} ms (page ${(t.median / modelFloor.median).toFixed(1)}×)`);
+					const page = await get(server, '/', cookie);
+					const plain = await fetch(server.origin + '/', { headers: { cookie, 'accept-encoding': 'identity' } }).then((r) => r.arrayBuffer());
+					add('  its HTML, sent / uncompressed', `${fmt(page.bytes / 1024)} KB ${page.encoding ?? 'plain'} / ${fmt(plain.byteLength / 1024)} KB`);
+				}
+			}
+
+			// memory after a working session of mixed pages
+			const mix = (k: number) => {
+				const slug = slugs[(k * 37) % slugs.length];
+				return [
+					'/',
+					`/?page=${(k % 5) + 1}`,
+					`/projects/${slug}`,
+					'/alerts',
+					`/alerts?page=${(k % 3) + 1}`,
+					`/projects/${slug}/history/${key}`,
+					`/projects/${slug}/reviews`,
+					`/projects/${slug}/actions`
+				][k % 8];
+			};
+			for (let k = 0; k < views; k++) await get(server, mix(k), cookie);
+			const rss = procMemoryKb(server.child.pid!, 'VmRSS');
+			if (rss !== null) add(`server memory after ${views} page views`, `${fmt(rss / 1024)} MB`, `≤ ${TARGETS.serverMemoryMb} MB`, rss / 1024 <= TARGETS.serverMemoryMb);
+
+			// /healthz while the server runs a full scan (its child process)
+			db.$client.exec('delete from watch_scan_project');
+			const healthz: number[] = [];
+			let scanning = true;
+			const run = fetch(`${server.origin}/admin/scans?/run`, {
+				method: 'POST',
+				headers: { cookie, origin: server.origin, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+				body: '',
+				redirect: 'manual'
+			}).finally(() => (scanning = false));
+			while (scanning) {
+				const t = performance.now();
+				await fetch(`${server.origin}/healthz`).then((r) => r.arrayBuffer());
+				healthz.push(performance.now() - t);
+				await sleep(20);
+			}
+			const ran = await run;
+			if (ran.status !== 303) throw new Error(`the in-server scan answered ${ran.status}: ${(await ran.text()).slice(0, 300)}`);
+			add(
+				`/healthz during a full in-server scan (${healthz.length} requests): median / max`,
+				`${healthz.length ? median(healthz).toFixed(1) : '–'} / ${healthz.length ? Math.max(...healthz).toFixed(1) : '–'} ms`,
+				`≤ ${TARGETS.healthzMs} ms`,
+				healthz.length > 0 && Math.max(...healthz) <= TARGETS.healthzMs
+			);
+
+			// review submits while a command-line scan runs
+			db.$client.exec('delete from watch_scan_project');
+			const target = db.$client.prepare(`select id, slug from project where status = 'active' order by id desc limit 1`).get() as { id: number; slug: string };
+			const form = reviewFormSetup(db, target.id, today);
+			const scan = timedCommand([BIN, 'scan', '--summary', '--db', file], env);
+			let errors = 0;
+			const statuses = new Map<number, number>();
+			const submits = 50;
+			const started = performance.now();
+			for (let k = 0; k < submits; k++) {
+				const body = new URLSearchParams({ heldOn: today, facilitator: 'Bench', notes: '', confirmRepeats: '1' });
+				for (const w of form.watchpoints) {
+					body.set(`rating-${w.id}`, String((k + w.id) % 4 + 1));
+					body.set(`comment-${w.id}`, `Revue ${k + 1} du point ${w.id} : échéance ${k + 2} fixée avec ${k % 7} partenaires.`);
+				}
+				const response = await fetch(`${server.origin}/projects/${target.slug}/reviews/new`, {
+					method: 'POST',
+					headers: { cookie, origin: server.origin, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+					body,
+					redirect: 'manual'
+				});
+				await response.arrayBuffer();
+				statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+				if (response.status !== 303) errors += 1;
+			}
+			const submitMs = performance.now() - started;
+			const scanResult = await scan;
+			add(
+				`${submits} review submits during a CLI scan (${[...statuses].map(([s, n]) => `${n}× ${s}`).join(', ')}; ${fmt(submitMs)} ms, the scan ${fmt(scanResult.ms)} ms)`,
+				`${errors} errors`,
+				`${TARGETS.submitErrors} errors`,
+				errors === TARGETS.submitErrors && scanResult.code === 0
+			);
+		} finally {
+			await server.stop();
+			db.$client.close();
+		}
+		return { rows, notes };
+	} finally {
+		if (!keepDir) rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+function table(rows: Row[]): string {
+	const widths = [Math.max(...rows.map((r) => r.measure.length)), Math.max(...rows.map((r) => r.value.length)), Math.max(...rows.map((r) => r.target.length))];
+	return rows
+		.map((r) => `${r.measure.padEnd(widths[0])}  ${r.value.padStart(widths[1])}  ${r.target.padEnd(widths[2])}  ${r.ok === null ? '' : r.ok ? 'ok' : 'MISSED'}`.trimEnd())
+		.join('\n');
 }
 
 export async function run(args: string[]): Promise<number> {
-	// the child side: measure the scans of an existing bench database, answer in JSON
-	if (args[0] === '--measure' && args[1]) {
-		console.log(JSON.stringify(measure(args[1])));
+	// the child side: measure the scans of an existing database, answer in JSON
+	if (args[0] === '--measure-scans' && args[1]) {
+		console.log(JSON.stringify(measureScans(args[1])));
 		return 0;
 	}
-	const values = { projects: 'a number', watchpoints: 'a number', reviews: 'a number' };
-	const read = readArgs(args, USAGE, { flags: ['keep'], values }, (o) => ({
-		projects: count('projects', o.projects, DEFAULT_SIZE.projects),
-		watchpoints: count('watchpoints', o.watchpoints, DEFAULT_SIZE.watchpoints),
-		reviews: count('reviews', o.reviews, DEFAULT_SIZE.reviews),
-		keep: o.keep
-	}));
+	const read = readArgs(args, USAGE, { flags: ['keep'], values: { projects: 'a number or a list (500,2000)', views: 'a number' } }, (o) => {
+		const sizes = (o.projects ?? DEFAULT_SIZES.join(',')).split(',').map((raw) => {
+			const n = Number(raw);
+			if (!Number.isInteger(n) || n < 1) usageError(`--projects: not a whole number of at least 1: ${raw}`);
+			return n;
+		});
+		const views = o.views === undefined ? 200 : Number(o.views);
+		if (!Number.isInteger(views) || views < 1) usageError(`--views: not a whole number of at least 1: ${o.views}`);
+		return { sizes, views, keep: o.keep };
+	});
 	if (!read.ok) return read.exitCode;
-	const size = read.value;
-	const dir = mkdtempSync(join(tmpdir(), 'vigie-bench-'));
-	const path = join(dir, 'bench.db');
-	try {
-		const started = performance.now();
-		const builder = openDatabase(path);
-		builder.$client.pragma('synchronous = OFF');
-		const generated = generatePortfolio(builder, size);
-		builder.$client.pragma('wal_checkpoint(TRUNCATE)');
-		builder.$client.close();
-		const buildMs = performance.now() - started;
-		const dbSize = statSync(path).size;
-
-		const bin = fileURLToPath(new URL('../../bin/vigie.js', import.meta.url));
-		const child = spawnSync(process.execPath, [bin, 'bench', '--measure', path], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
-		if (child.status !== 0) throw new Error(`the measuring process failed: ${child.stderr || child.stdout}`);
-		const measures = JSON.parse(child.stdout.trim().split('\n').pop() ?? '') as Measures;
-
-		console.log(report(size, { ...generated, buildMs, dbSize }, measures));
-		const met = measures.fullMs < TARGETS.fullScanMs && measures.rescanMs < TARGETS.rescanMs && mb(measures.peak) < TARGETS.peakMemoryMb;
-		return met ? 0 : 1;
-	} finally {
-		if (size.keep) console.log(`\ndatabase kept: ${path}`);
-		else rmSync(dir, { recursive: true, force: true });
+	if (!existsSync(BUILD)) {
+		console.error('The built server is missing: run `npm run build` first (`npm run bench` does).');
+		return 2;
 	}
+	const keepDir = read.value.keep ? mkdtempSync(join(tmpdir(), 'vigie-bench-')) : null;
+	let missed = 0;
+	const results: Record<string, Row[]> = {};
+	for (const size of read.value.sizes) {
+		const { rows, notes } = await benchSize(size, read.value.views, keepDir);
+		results[size] = rows;
+		missed += rows.filter((r) => r.ok === false).length;
+		console.log(`\nVigie bench — ${fmt(size)} projects`);
+		for (const note of notes) console.log(`  ${note}`);
+		console.log('');
+		console.log(table(rows));
+	}
+	console.log(
+		`\nLoad average ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores; wall times also count waiting for a shared processor.`
+	);
+	mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+	const out = join(ROOT, 'bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+	writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2));
+	console.log(`Figures written to ${out}`);
+	if (keepDir) console.log(`Databases kept in ${keepDir}`);
+	console.log(missed === 0 ? 'Every target met.' : `${missed} target(s) missed.`);
+	return missed === 0 ? 0 : 1;
 }
+

@@ -11,7 +11,7 @@ const commands: Record<string, Command> = {
 		summary: 'create an administrator: create-admin --email ADDRESS [--name NAME] (password asked, or read from stdin)',
 		load: () => import('./create-admin')
 	},
-	bench: { summary: 'time a full scan of a large generated portfolio (temporary database)', load: () => import('./bench') },
+	bench: { summary: 'measure the built server and the watch job on large generated portfolios', load: () => import('./bench') },
 	remind: {
 		summary: 'queue the reminders of the day (e-mails, webhooks): remind [--at ISO-DATE] [--dry-run] [--json] [--db PATH]',
 		load: () => import('./remind')
@@ -29,7 +29,12 @@ const commands: Record<string, Command> = {
 		summary: 'import past reviews from a spreadsheet: import FILE --project SLUG [--dry-run]; or a whole export: import FILE.json',
 		load: () => import('./import')
 	},
-	export: { summary: 'write everything as JSON (no secrets): export --json [--out FILE] [--db PATH]', load: () => import('./export') }
+	export: { summary: 'write everything as JSON (no secrets): export --json [--out FILE] [--db PATH]', load: () => import('./export') },
+	generate: {
+		summary: 'write a large portfolio for load tests: generate --projects N --out FILE [--at DAY]',
+		load: () => import('./generate')
+	},
+	rebuild: { summary: 'recompute the read model from the history: rebuild [--db PATH]', load: () => import('./rebuild') }
 };
 
 function usage(): string {

@@ -12,15 +12,21 @@ import { logToStderr } from '../lib/server/log';
 import { instanceTimeZone } from '../lib/server/clock';
 import { runScan, type ScanOutcome } from '../lib/server/watch-job';
 import { isIsoDate } from '../lib/domain/dates';
+import { dateTimeFormat } from '../lib/i18n/formatters';
 import { readArgs, usageError } from './args';
 
-const USAGE = `Usage: vigie scan [--at ISO-DATE] [--json] [--db PATH]
+const USAGE = `Usage: vigie scan [--at ISO-DATE] [--json | --summary] [--db PATH]
 
 Runs the watch job once and prints what it opened, resolved and left open.
   --at ISO-DATE  the instant to scan as of: a day (2027-03-01, midday in VIGIE_TZ) or an
                  ISO instant (2027-03-01T08:30:00Z); default now
   --json         print one JSON object instead of text
-  --db PATH      the database file (default DATABASE_URL, or ./data/vigie.db)`;
+  --summary      print only one line of JSON with the counts (what the server reads)
+  --db PATH      the database file (default DATABASE_URL, or ./data/vigie.db)
+  --trigger T    what the run is recorded as: cli (default), or cron and manual when the
+                 server runs it`;
+
+const TRIGGERS = ['cli', 'cron', 'manual'] as const;
 
 /** Exit code when another process held the lease: try again later (EX_TEMPFAIL). */
 export const EXIT_SKIPPED = 75;
@@ -28,7 +34,7 @@ export const EXIT_SKIPPED = 75;
 /** Midday of `day` in `timeZone`: the same calendar day there whatever the zone's offset. */
 export function middayInZone(day: string, timeZone: string): Date {
 	const guess = new Date(`${day}T12:00:00Z`);
-	const parts = new Intl.DateTimeFormat('en-GB', {
+	const parts = dateTimeFormat('en-GB', {
 		timeZone,
 		hourCycle: 'h23',
 		year: 'numeric',
@@ -41,6 +47,19 @@ export function middayInZone(day: string, timeZone: string): Date {
 	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
 	const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
 	return new Date(guess.getTime() - (wall - guess.getTime()));
+}
+
+/**
+ * `VIGIE_TEST_SCAN_PAUSE_MS`: the scan stops that long inside its write transaction, before it
+ * commits, after saying so on stderr — so that a test can kill a real scan at its worst moment.
+ */
+function pauseForTests(env: NodeJS.ProcessEnv = process.env): (() => void) | undefined {
+	const ms = Number(env.VIGIE_TEST_SCAN_PAUSE_MS);
+	if (!Number.isInteger(ms) || ms <= 0) return undefined;
+	return () => {
+		logToStderr('info', 'scan.paused_before_commit', { ms });
+		Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+	};
 }
 
 export function parseAt(value: string, timeZone: string): Date | null {
@@ -89,19 +108,16 @@ function report(db: Db, outcome: ScanOutcome & { status: 'completed' }, json: bo
 	const open = alertsById(db, outcome.open);
 	const counts = { opened: opened.length, resolved: resolved.length, open: open.length };
 	if (json) {
-		return JSON.stringify(
-			{
-				asOf: outcome.asOf,
-				today: outcome.today,
-				runId: outcome.runId,
-				opened: opened.map(describe),
-				resolved: resolved.map(describe),
-				open: open.map(describe),
-				counts
-			},
-			null,
-			2
-		);
+		// one line: thousands of open alerts on a large portfolio, for tools to read, not people
+		return JSON.stringify({
+			asOf: outcome.asOf,
+			today: outcome.today,
+			runId: outcome.runId,
+			opened: opened.map(describe),
+			resolved: resolved.map(describe),
+			open: open.map(describe),
+			counts
+		});
 	}
 	return [
 		`Scan as of ${outcome.asOf} (${outcome.today}), ${outcome.projects} projects, ${outcome.durationMs} ms`,
@@ -117,11 +133,14 @@ function report(db: Db, outcome: ScanOutcome & { status: 'completed' }, json: bo
 }
 
 export async function run(args: string[]): Promise<number> {
-	const values = { at: 'a date (2027-03-01) or an ISO instant (2027-03-01T08:30:00Z)', db: 'a path' };
-	const read = readArgs(args, USAGE, { flags: ['json'], values }, (o) => {
+	const values = { at: 'a date (2027-03-01) or an ISO instant (2027-03-01T08:30:00Z)', db: 'a path', trigger: 'cli, cron or manual' };
+	const read = readArgs(args, USAGE, { flags: ['json', 'summary'], values }, (o) => {
 		const at = o.at === undefined ? new Date() : parseAt(o.at, instanceTimeZone());
 		if (!at) usageError(`--at: not a date or an ISO instant with its zone: ${o.at}`);
-		return { at, json: o.json, db: o.db ?? null };
+		const trigger = o.trigger ?? 'cli';
+		if (!(TRIGGERS as readonly string[]).includes(trigger)) usageError(`--trigger: cli, cron or manual, not ${trigger}`);
+		if (o.json && o.summary) usageError('--json and --summary: choose one');
+		return { at, json: o.json, summary: o.summary, db: o.db ?? null, trigger: trigger as (typeof TRIGGERS)[number] };
 	});
 	if (!read.ok) return read.exitCode;
 	const parsed = read.value;
@@ -131,9 +150,19 @@ export async function run(args: string[]): Promise<number> {
 		// log lines to stderr: stdout carries the report alone, so that `--json` pipes into other tools
 		const outcome = runScan(db, {
 			now: parsed.at,
-			trigger: 'cli',
-			log: logToStderr
+			trigger: parsed.trigger,
+			log: logToStderr,
+			beforeCommit: pauseForTests()
 		});
+		if (parsed.summary) {
+			const { status, runId, asOf } = outcome;
+			const counts =
+				outcome.status === 'completed'
+					? { opened: outcome.opened.length, resolved: outcome.resolved.length, open: outcome.open.length, evaluated: outcome.evaluated }
+					: {};
+			console.log(JSON.stringify({ status, runId, asOf, ...counts }));
+			return status === 'completed' ? 0 : status === 'skipped' ? EXIT_SKIPPED : 1;
+		}
 		if (outcome.status === 'skipped') {
 			const message = `Skipped: another scan holds the lease until ${outcome.heldUntil ?? 'soon'}. Try again later.`;
 			if (parsed.json) console.log(JSON.stringify({ asOf: outcome.asOf, skipped: true, heldUntil: outcome.heldUntil, runId: outcome.runId }));

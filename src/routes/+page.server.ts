@@ -1,6 +1,7 @@
 import { getDb } from '$lib/server/db';
-import { portfolioOverview, portfolioTrend, projectCounts } from '$lib/server/overview';
 import { projectScope } from '$lib/server/permissions';
+import { portfolioPage, readPage, readPortfolioFilters } from '$lib/server/queries/portfolio';
+import { portfolioTrend } from '$lib/server/queries/trends';
 import { dashboardReminders } from '$lib/server/reminders';
 import type { PageServerLoad } from './$types';
 
@@ -9,13 +10,18 @@ export const load: PageServerLoad = ({ url, locals }) => {
 	// a person sees, counts and compares only the projects they belong to (every one for an admin)
 	const projectIds = projectScope(db, locals.user);
 	const now = new Date();
-	const showArchived = url.searchParams.get('archived') === '1';
+	// filters and page are plain GET parameters: a filtered list is a link to share
+	const filters = readPortfolioFilters(url.searchParams);
 	// what is due soon or late in the person's own projects (every project for an admin)
 	const reminders = dashboardReminders(db, locals.user, now);
 	return {
-		showArchived,
-		counts: projectCounts(db, projectIds),
-		projects: portfolioOverview(db, now, { includeArchived: showArchived, projectIds, remindBeforeDays: reminders.remindBeforeDays }),
+		filters,
+		portfolio: portfolioPage(db, now, {
+			projectIds,
+			filters,
+			page: readPage(url.searchParams),
+			remindBeforeDays: reminders.remindBeforeDays
+		}),
 		trend: portfolioTrend(db, now, { projectIds }),
 		reminders,
 		// the "due soon" window an administrator saved, which the tile names

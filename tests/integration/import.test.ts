@@ -36,6 +36,7 @@ beforeEach(() => {
 });
 afterEach(() => {
 	vi.restoreAllMocks();
+	vi.unstubAllEnvs();
 	vi.useRealTimers();
 	t.close();
 });
@@ -225,7 +226,10 @@ describe('the import page, without JavaScript', () => {
 		} as never;
 	}
 
-	it('previews the uploaded file, then imports exactly that file when confirmed', async () => {
+	it('previews the uploaded file, then imports exactly that file when confirmed, and the watch job looks at it', async () => {
+		// the page's scan runs in a child process, as the server's do: on this database
+		vi.stubEnv('DATABASE_URL', t.path);
+		vi.useRealTimers();
 		const upload = new FormData();
 		upload.set('file', new File([utf8WithBom(FRENCH_CSV)], 'historique.csv', { type: 'text/csv' }));
 		const previewed = (await pageActions.preview(event(upload))) as { preview: { toImport: number; digest: string }; payload: string; fileName: string };
@@ -242,6 +246,9 @@ describe('the import page, without JavaScript', () => {
 			location: expect.stringMatching(/^\/projects\/eau-partagee\/import\?imported=3&rows=4&alerts=\d+$/)
 		});
 		expect(reviewsOf()).toHaveLength(3);
+		expect(t.db.select({ rule: alert.rule }).from(alert).where(eq(alert.projectId, cast.project.id)).all().map((a) => a.rule)).toContain(
+			'repeated_comment'
+		);
 	});
 
 	it('refuses a confirmation whose file is not the one previewed', async () => {

@@ -8,14 +8,10 @@ import { createTempDb, NOW, type TempDb } from '../helpers/db';
 import { project, setting, watchpoint, type Project } from '../../src/lib/server/db/schema';
 import { ensureFramework, trackActiveWatchpoints } from '../../src/lib/server/framework';
 import { recordReview } from '../../src/lib/server/reviews';
-import { portfolioOverview, projectOverview } from '../../src/lib/server/overview';
-import {
-	readWatchConfig,
-	runScan,
-	saveWatchConfig,
-	warnIgnoredTimeZone,
-	WATCH_CONFIG_SETTING
-} from '../../src/lib/server/watch-job';
+import { portfolioOverview } from '../../src/lib/server/queries/portfolio';
+import { projectOverview } from '../../src/lib/server/queries/project';
+import { runScan } from '../../src/lib/server/watch-job';
+import { readWatchConfig, saveWatchConfig, warnIgnoredTimeZone, WATCH_CONFIG_SETTING } from '../../src/lib/server/thresholds';
 import { closeDb, useDatabase, type Db } from '../../src/lib/server/db';
 import { translate } from '../../src/lib/i18n';
 import { load as loadDashboard } from '../../src/routes/+page.server';

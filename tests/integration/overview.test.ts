@@ -4,13 +4,10 @@ import { createTempDb, NOW, type TempDb } from '../helpers/db';
 import { action, project, trackedWatchpoint, watchpoint, type Project } from '../../src/lib/server/db/schema';
 import { ensureFramework, trackActiveWatchpoints } from '../../src/lib/server/framework';
 import { recordReview, type AssessmentInput } from '../../src/lib/server/reviews';
-import {
-	healthTrend,
-	portfolioOverview,
-	portfolioTrend,
-	projectOverview,
-	watchpointHistory
-} from '../../src/lib/server/overview';
+import { portfolioOverview } from '../../src/lib/server/queries/portfolio';
+import { projectOverview } from '../../src/lib/server/queries/project';
+import { watchpointHistory } from '../../src/lib/server/queries/history';
+import { healthTrend, portfolioTrend } from '../../src/lib/server/queries/trends';
 import { createAction, markDone } from '../../src/lib/server/actions';
 import type { Db } from '../../src/lib/server/db';
 import type { Rating } from '../../src/lib/domain/types';

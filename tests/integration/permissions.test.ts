@@ -22,7 +22,8 @@ import { runScan } from '../../src/lib/server/watch-job';
 import { ensureFramework } from '../../src/lib/server/framework';
 import { createProject, type NewProjectInput } from '../../src/lib/server/projects';
 import { alertCounts, countOpenAlerts, listAlerts } from '../../src/lib/server/alerts';
-import { portfolioOverview, portfolioTrend, projectCounts } from '../../src/lib/server/overview';
+import { portfolioOverview, projectCounts } from '../../src/lib/server/queries/portfolio';
+import { portfolioTrend } from '../../src/lib/server/queries/trends';
 import {
 	addMember,
 	changeRole,

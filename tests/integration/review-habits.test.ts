@@ -11,7 +11,8 @@ import { alert, assessment, project, review, watchpoint } from '../../src/lib/se
 import { ensureFramework, trackActiveWatchpoints } from '../../src/lib/server/framework';
 import { recordReview, type AssessmentInput } from '../../src/lib/server/reviews';
 import { repeatedCommentWarnings } from '../../src/lib/server/review-habits';
-import { readWatchConfig, runScan, saveWatchConfig } from '../../src/lib/server/watch-job';
+import { runScan } from '../../src/lib/server/watch-job';
+import { readWatchConfig, saveWatchConfig } from '../../src/lib/server/thresholds';
 import { actions as newReviewActions } from '../../src/routes/projects/[slug=slug]/reviews/new/+page.server';
 import { actions as editReviewActions } from '../../src/routes/projects/[slug=slug]/reviews/[id]/edit/+page.server';
 

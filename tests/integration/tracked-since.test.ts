@@ -16,7 +16,7 @@ import {
 	retireWatchpoint
 } from '../../src/lib/server/framework';
 import { createProject } from '../../src/lib/server/projects';
-import { projectOverview } from '../../src/lib/server/overview';
+import { projectOverview } from '../../src/lib/server/queries/project';
 import { runScan } from '../../src/lib/server/watch-job';
 
 const DAY_MS = 86_400_000;

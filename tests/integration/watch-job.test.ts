@@ -29,20 +29,15 @@ import {
 	resolveAlert,
 	snoozeAlert
 } from '../../src/lib/server/alerts';
-import {
-	acquireLease,
-	loadHistories,
-	readWatchConfig,
-	readWatchDataVersion,
-	runScan,
-	saveWatchConfig,
-	SCAN_LEASE
-} from '../../src/lib/server/watch-job';
+import { readWatchDataVersion, runScan, SCAN_LEASE } from '../../src/lib/server/watch-job';
+import { acquireLease } from '../../src/lib/server/lease';
+import { loadHistories } from '../../src/lib/server/watch-histories';
+import { readWatchConfig, saveWatchConfig } from '../../src/lib/server/thresholds';
 import { createSession, validateSession } from '../../src/lib/server/auth/sessions';
 import { recordAudit } from '../../src/lib/server/auth/audit';
 import { enqueue } from '../../src/lib/server/notify/outbox';
 import { evaluatePortfolio, type ProjectHistory } from '../../src/lib/domain/watch-rules';
-import { generatePortfolio } from '../../src/cli/bench';
+import { generatePortfolio } from '../../src/cli/portfolio-generator';
 import { addDays } from '../../src/lib/domain/dates';
 
 const DAY_MS = 86_400_000;
@@ -193,10 +188,10 @@ describe('the watch job', () => {
 		expect(allAlerts(t.db)).toEqual(before);
 	});
 
-	it('reuses its findings when nothing changed, and sees a review saved by another process', () => {
+	it('reads no history again when nothing changed, and sees a review saved by another process', () => {
 		const f = givenProject(t.db);
-		runScan(t.db, { now: NOW, trigger: 'cron' });
-		expect(runScan(t.db, { now: later(NOW, 0.01), trigger: 'cron' })).toMatchObject({ status: 'completed', reused: true });
+		expect(runScan(t.db, { now: NOW, trigger: 'cron' })).toMatchObject({ status: 'completed', evaluated: 1 });
+		expect(runScan(t.db, { now: later(NOW, 0.01), trigger: 'cron' })).toMatchObject({ status: 'completed', reused: true, evaluated: 0 });
 
 		const other = openDatabase(t.path);
 		try {
@@ -205,11 +200,22 @@ describe('the watch job', () => {
 			other.$client.close();
 		}
 		const after = runScan(t.db, { now: later(NOW, 0.02), trigger: 'cron' });
-		expect(after).toMatchObject({ status: 'completed', reused: false });
+		expect(after).toMatchObject({ status: 'completed', reused: false, evaluated: 1 });
 		expect(lapsedAlerts(t.db).every((a) => a.status === 'resolved')).toBe(true);
+	});
 
-		// and a new day is a new judgement, even with the same data
-		expect(runScan(t.db, { now: later(NOW, 1), trigger: 'cron' })).toMatchObject({ reused: false });
+	it('judges the time-based rules again every day, without reading any history again', () => {
+		const f = givenProject(t.db);
+		// reviewed on 1 October: due 30 December, lapsed once the grace has run out on 6 January
+		givenReview(t.db, f, '2026-10-01', ['Comité de pilotage tenu.']);
+		expect(runScan(t.db, { now: NOW, trigger: 'cron' })).toMatchObject({ status: 'completed', evaluated: 1 });
+		expect(lapsedAlerts(t.db)).toEqual([]);
+		const weeksLater = runScan(t.db, { now: new Date('2027-01-08T09:00:00Z'), trigger: 'cron' });
+		expect(weeksLater).toMatchObject({ status: 'completed', evaluated: 0 });
+		const [lapsed] = lapsedAlerts(t.db);
+		expect(lapsed).toMatchObject({ status: 'open' });
+		// dated from the day the situation began, not the day the scan noticed it
+		expect(t.db.select({ beganOn: alert.beganOn }).from(alert).where(eq(alert.id, lapsed.id)).get()?.beganOn).toBe('2027-01-07');
 	});
 
 	it('still reuses its findings while people browse: session renewals, audit rows, notifications', () => {
@@ -253,9 +259,9 @@ describe('the watch job', () => {
 		],
 		['a watch-point snoozed', (db: Db, f: Fixture) => db.update(trackedWatchpoint).set({ snoozedUntil: '2027-01-04' }).where(eq(trackedWatchpoint.id, f.trackedIds[0])).run()],
 		['an action closed', (db: Db, f: Fixture) => db.update(action).set({ status: 'done' }).where(eq(action.projectId, f.projectId)).run()],
-		['a watch-point reworded', (db: Db, f: Fixture) => db.update(watchpoint).set({ titleFr: 'Point revu' }).where(eq(watchpoint.id, f.watchpointIds[0])).run()],
+		['a watch-point retired', (db: Db, f: Fixture) => db.update(watchpoint).set({ retiredAt: NOW.toISOString() }).where(eq(watchpoint.id, f.watchpointIds[0])).run()],
 		['a participant removed', (db: Db) => db.delete(reviewParticipant).run()],
-		['a setting saved', (db: Db) => db.insert(setting).values({ key: 'autre', value: { a: 1 } }).run()]
+		['the thresholds changed', (db: Db) => db.insert(setting).values({ key: 'watch_config', value: { frozenRatingReviews: 6 } }).run()]
 	])('runs the rules again after %s', (_, change) => {
 		const f = givenProject(t.db);
 		givenReview(t.db, f, '2026-10-01', ['Comité de pilotage tenu.']);
@@ -268,7 +274,7 @@ describe('the watch job', () => {
 
 	it('judges a long history exactly as if every review had been read whole', () => {
 		// 24 monthly reviews per project, with the habits the rules look for
-		generatePortfolio(t.db, { projects: 12, watchpoints: 20, reviews: 24 });
+		generatePortfolio(t.db, { projects: 12, watchpoints: 20, reviews: 24 }, '2026-11-26');
 		const now = new Date('2026-03-02T08:00:00Z');
 		const config = readWatchConfig(t.db);
 

@@ -11,10 +11,25 @@ export function isIsoDate(value: string): boolean {
 	return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
 }
 
+// A digit's char code minus this is its value.
+const ZERO = 48;
+const digit = (text: string, at: number) => {
+	const d = text.charCodeAt(at) - ZERO;
+	return d >= 0 && d <= 9 ? d : NaN;
+};
+
+/**
+ * Milliseconds of a day's midnight UTC. Read digit by digit rather than with a regular
+ * expression: the portfolio's views and the watch job call it hundreds of thousands of times.
+ */
 function toUtcMs(day: IsoDate): number {
-	const m = ISO_DATE.exec(day);
-	if (!m) throw new RangeError(`not a calendar day: ${day}`);
-	return Date.UTC(+m[1], +m[2] - 1, +m[3]);
+	if (day.length === 10 && day.charCodeAt(4) === 45 && day.charCodeAt(7) === 45) {
+		const year = digit(day, 0) * 1000 + digit(day, 1) * 100 + digit(day, 2) * 10 + digit(day, 3);
+		const month = digit(day, 5) * 10 + digit(day, 6);
+		const date = digit(day, 8) * 10 + digit(day, 9);
+		if (!Number.isNaN(year + month + date)) return Date.UTC(year, month - 1, date);
+	}
+	throw new RangeError(`not a calendar day: ${day}`);
 }
 
 export function addDays(day: IsoDate, days: number): IsoDate {

@@ -5,7 +5,7 @@
  * pasted into several projects ("ne pas plaquer des solutions mais les inventer ensemble").
  * Each rule is a pure function of the history and an instant; thresholds come from the config.
  */
-import { repetitionScore, similarityAtLeast, type PreparedText } from './similarity';
+import { repetitionScore, similarityAtLeast, TextCache, type PreparedText } from './similarity';
 import type { ActorLevel, AlertSeverity, Rating } from './types';
 import { DEFAULT_WATCH_CONFIG, type WatchConfig } from './watch-config';
 import {
@@ -386,6 +386,15 @@ const MINHASH_SCRATCH = new Int32Array(MINHASH_BANDS * MINHASH_ROWS);
  * rarely. Comparing only texts that share a band keeps the scan linear in the number of texts.
  */
 function bandKeys(text: PreparedText): number[] {
+	let keys = bandKeysOf.get(text);
+	if (!keys) bandKeysOf.set(text, (keys = computeBandKeys(text)));
+	return keys;
+}
+
+/** Kept with the prepared text: a scan that keeps its texts (the same comments next time) does not hash them again. */
+const bandKeysOf = new WeakMap<PreparedText, number[]>();
+
+function computeBandKeys(text: PreparedText): number[] {
 	const rows = MINHASH_BANDS * MINHASH_ROWS;
 	// signed 32-bit arithmetic throughout: the engine keeps it in small integers, and any fixed
 	// order of the hash values serves MinHash equally well
@@ -441,24 +450,43 @@ class DisjointSets {
 	}
 }
 
-function latestComments(contexts: ProjectContext[], config: WatchConfig): LatestComment[] {
-	const comments: LatestComment[] = [];
+/** The latest comment on one awake watch-point of a watched project, as the pasted rule reads it. */
+export interface LatestCommentInput {
+	projectId: number;
+	projectName: string;
+	watchpointId: number;
+	reviewId: number;
+	heldOn: string;
+	comment: string;
+}
+
+function latestCommentInputs(contexts: ProjectContext[]): LatestCommentInput[] {
+	const inputs: LatestCommentInput[] = [];
 	for (const ctx of contexts) {
 		if (!ctx.watched) continue;
 		for (const watchpointId of awakeWatchpoints(ctx)) {
 			const latest = ctx.recent(watchpointId).at(0);
 			if (!latest) continue;
-			const text = ctx.texts.get(latest.comment);
-			if (text.formulaic || text.wordSet.size < config.pastedMinWords) continue;
-			comments.push({
+			inputs.push({
 				projectId: ctx.history.project.id,
 				projectName: ctx.history.project.name,
 				watchpointId,
 				reviewId: latest.review.id,
 				heldOn: latest.review.heldOn,
-				text
+				comment: latest.comment
 			});
 		}
+	}
+	return inputs;
+}
+
+function latestComments(inputs: readonly LatestCommentInput[], texts: TextCache, config: WatchConfig): LatestComment[] {
+	const comments: LatestComment[] = [];
+	for (const input of inputs) {
+		const text = texts.get(input.comment);
+		if (text.formulaic || text.wordSet.size < config.pastedMinWords) continue;
+		const { comment: _, ...rest } = input;
+		comments.push({ ...rest, text });
 	}
 	return comments;
 }
@@ -472,7 +500,19 @@ export function pastedAcrossProjectsFindings(
 	contexts: ProjectContext[],
 	config: WatchConfig = DEFAULT_WATCH_CONFIG
 ): Finding[] {
-	const comments = latestComments(contexts, config);
+	return pastedFindingsFromComments(latestCommentInputs(contexts), contexts[0]?.texts ?? new TextCache(), config);
+}
+
+/**
+ * The same rule on the latest comments given directly: the scan reads them from the read model
+ * (`tracked_state`) for every watched project, without loading any history.
+ */
+export function pastedFindingsFromComments(
+	inputs: readonly LatestCommentInput[],
+	texts: TextCache,
+	config: WatchConfig = DEFAULT_WATCH_CONFIG
+): Finding[] {
+	const comments = latestComments(inputs, texts, config);
 
 	// identical texts (after normalising) form one class: exact copies need no comparison
 	const classIndex = new Map<string, number>();

@@ -81,25 +81,46 @@ export function reviewDueOn(input: ClockInput & Pick<ScheduleInput, 'cadenceDays
  * - `snoozed`: snoozed until a day after today; raises nothing
  */
 export function reviewSchedule(input: ScheduleInput, now: Date, options: ScheduleOptions = {}): WatchpointSchedule {
-	const remindBefore = options.remindBeforeDays ?? DEFAULT_REMIND_BEFORE_DAYS;
-	const today = dayInZone(now, options.timeZone ?? DEFAULT_TIME_ZONE);
 	const countedFrom = clockStartsOn(input);
 	const dueOn = addDays(countedFrom, input.cadenceDays);
-	const graceEndsOn = addDays(dueOn, input.graceDays);
-	const daysUntilDue = daysBetween(today, dueOn);
-	const base = { dueOn, graceEndsOn, countedFrom, daysUntilDue };
+	return scheduleOnDays(
+		{
+			countedFrom,
+			dueOn,
+			graceEndsOn: addDays(dueOn, input.graceDays),
+			criticalFrom: addDays(countedFrom, 2 * input.cadenceDays),
+			reviewed: input.lastReviewedOn !== null,
+			snoozedUntil: input.snoozedUntil ?? null
+		},
+		dayInZone(now, options.timeZone ?? DEFAULT_TIME_ZONE),
+		options.remindBeforeDays ?? DEFAULT_REMIND_BEFORE_DAYS
+	);
+}
 
-	if (input.snoozedUntil && input.snoozedUntil > today) {
-		return { ...base, status: 'snoozed', severity: null };
-	}
-	if (daysUntilDue > remindBefore) {
-		return { ...base, status: input.lastReviewedOn ? 'ok' : 'never', severity: null };
-	}
+/** The days a status turns on, as the read model stores them (see `projectState`). */
+export interface ScheduleDays {
+	countedFrom: IsoDate;
+	dueOn: IsoDate;
+	graceEndsOn: IsoDate;
+	/** a lapsed watch-point is critical from this day: twice its cadence after `countedFrom` */
+	criticalFrom: IsoDate;
+	/** reviewed at least once: up to date is `ok`, else `never` */
+	reviewed: boolean;
+	snoozedUntil: IsoDate | null;
+}
+
+/**
+ * The status on `today` from the stored days: the one decision behind `reviewSchedule`, and the
+ * one the portfolio's SQL mirrors (`server/queries/status-sql.ts`, checked against this).
+ */
+export function scheduleOnDays(days: ScheduleDays, today: IsoDate, remindBeforeDays: number): WatchpointSchedule {
+	const daysUntilDue = daysBetween(today, days.dueOn);
+	const base = { dueOn: days.dueOn, graceEndsOn: days.graceEndsOn, countedFrom: days.countedFrom, daysUntilDue };
+	if (days.snoozedUntil && days.snoozedUntil > today) return { ...base, status: 'snoozed', severity: null };
+	if (daysUntilDue > remindBeforeDays) return { ...base, status: days.reviewed ? 'ok' : 'never', severity: null };
 	if (daysUntilDue >= 0) return { ...base, status: 'due_soon', severity: null };
-	if (-daysUntilDue <= input.graceDays) return { ...base, status: 'overdue', severity: null };
-
-	const since = daysBetween(countedFrom, today);
-	return { ...base, status: 'lapsed', severity: since >= 2 * input.cadenceDays ? 'critical' : 'warning' };
+	if (today <= days.graceEndsOn) return { ...base, status: 'overdue', severity: null };
+	return { ...base, status: 'lapsed', severity: today >= days.criticalFrom ? 'critical' : 'warning' };
 }
 
 /** Statuses that need someone's attention, most urgent first. */

@@ -34,6 +34,15 @@ describe('lapsed watch-points', () => {
 		});
 	});
 
+	it('says the situation began the day after the grace ran out, however late a scan notices', () => {
+		const h = project({ watchpoints: [1] });
+		review(h, '2026-08-20', { 1: [3, 'Bonne dynamique du groupe technique.'] });
+		// a scan that runs a month later, after the server was down, still dates it to 26 November
+		const [finding] = lapsedFindings(h, new Date('2026-12-28T09:00:00Z'));
+		expect(finding.beganOn).toBe('2026-11-26');
+		expect(finding.explanation.params.graceEndsOn).toBe('2026-11-25');
+	});
+
 	it('stays quiet on the last day of grace', () => {
 		const h = project({ watchpoints: [1] });
 		review(h, '2026-08-21', { 1: [3, 'Bonne dynamique.'] });
@@ -219,6 +228,8 @@ describe('overdue actions', () => {
 				projectId: h.project.id,
 				watchpointId: 1,
 				severity: 'warning',
+				// late from the day after its due day, whenever a scan notices
+				beganOn: '2026-11-26',
 				explanation: {
 					key: 'alert.rule.action_overdue.explanation',
 					params: { title: 'Relancer la Région sur la convention', dueOn: '2026-11-25', daysLate: 1 }
@@ -250,6 +261,7 @@ describe('commitments nobody told their actor about', () => {
 				projectId: h.project.id,
 				watchpointId: null,
 				severity: 'warning',
+				beganOn: '2026-11-26',
 				explanation: {
 					key: 'alert.rule.commitment_not_informed.explanation',
 					params: {

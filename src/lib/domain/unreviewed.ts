@@ -2,53 +2,124 @@
  * Rules that flag what nobody looked at in time (DESIGN.md, "Review status"): lapsed
  * watch-points, projects without any review, overdue actions, commitments nobody told their
  * actor about ("bien informer les protagonistes des engagements qu'ils prennent").
- * Each rule is a pure function of a project's history and an instant.
+ *
+ * They depend on the day and on a few facts per project (each watch-point's last review, the
+ * last review, open actions, commitments), not on the whole history: the scan runs them for
+ * every project each time from the read model (`WatchFacts`), while the habit rules run only
+ * where something changed. `factsFromContext` gives the same facts from a loaded history.
  */
-import { daysBetween } from './dates';
-import { clockStartsOn, reviewSchedule } from './schedule';
+import { addDays, daysBetween } from './dates';
+import { clockStartsOn, scheduleOnDays } from './schedule';
 import { DEFAULT_WATCH_CONFIG, type WatchConfig } from './watch-config';
-import {
-	excerpt,
-	isSnoozed,
-	lastReviewedOn,
-	projectContext,
-	type ProjectContext
-} from './watch-rules-context';
-import type { Finding, ProjectHistory } from './watch-rules-types';
+import { excerpt, isSnoozed, projectContext, type ProjectContext } from './watch-rules-context';
+import type {
+	ActionInput,
+	ActorInput,
+	CommitmentInput,
+	Finding,
+	ProjectHistory,
+	ProjectInfo,
+	TrackedInput
+} from './watch-rules-types';
+import type { IsoDate } from './types';
+
+/** A tracked watch-point and its last review (the latest that assessed it). */
+export interface TrackedFacts extends TrackedInput {
+	lastReviewedOn: IsoDate | null;
+	lastReviewId: number | null;
+}
+
+/** What the time-based rules need of one project. */
+export interface WatchFacts {
+	project: ProjectInfo;
+	/** its tracked watch-points, or at least those past their grace (the only ones that can lapse) */
+	tracked: TrackedFacts[];
+	/** over all its tracked watch-points: how many, how many not snoozed, the longest cadence of those */
+	trackedSummary: TrackedSummary;
+	lastReview: { id: number; heldOn: IsoDate } | null;
+	/** its actions (only open ones with a due day can be overdue) */
+	actions: ActionInput[];
+	/** its commitments (only those not yet told can raise anything) */
+	commitments: CommitmentInput[];
+	/** at least the actors the commitments name */
+	actors: ActorInput[];
+}
+
+export interface TrackedSummary {
+	count: number;
+	awake: number;
+	/** null when every watch-point is snoozed, or none is tracked */
+	longestAwakeCadence: number | null;
+}
+
+export function summariseTracked(tracked: readonly TrackedInput[], today: IsoDate): TrackedSummary {
+	const awake = tracked.filter((t) => !isSnoozed(t, today));
+	return {
+		count: tracked.length,
+		awake: awake.length,
+		longestAwakeCadence: awake.length > 0 ? Math.max(...awake.map((t) => t.cadenceDays)) : null
+	};
+}
+
+export function factsFromContext(ctx: ProjectContext): WatchFacts {
+	const { history } = ctx;
+	const last = ctx.reviews[ctx.reviews.length - 1];
+	return {
+		project: history.project,
+		trackedSummary: summariseTracked(history.tracked, ctx.today),
+		tracked: history.tracked.map((t) => {
+			const latest = ctx.recent(t.watchpointId).at(0);
+			return { ...t, lastReviewedOn: latest?.review.heldOn ?? null, lastReviewId: latest?.review.id ?? null };
+		}),
+		lastReview: last ? { id: last.id, heldOn: last.heldOn } : null,
+		actions: history.actions,
+		commitments: history.commitments,
+		actors: history.actors
+	};
+}
+
+/** A paused, closed or archived project raises nothing. */
+export function isWatched(project: ProjectInfo): boolean {
+	return project.status === 'active' && !project.archived;
+}
+
+/** Every time-based rule for one project, as of `today` (the users' day). */
+export function timeFindings(facts: WatchFacts, today: IsoDate, config: WatchConfig = DEFAULT_WATCH_CONFIG): Finding[] {
+	if (!isWatched(facts.project)) return [];
+	return [
+		...lapsedFromFacts(facts, today, config),
+		...projectUnreviewedFromFacts(facts, today, config),
+		...actionOverdueFromFacts(facts, today),
+		...commitmentNotInformedFromFacts(facts, today, config)
+	];
+}
 
 /** A tracked watch-point past its due day and its grace: warning, critical at twice the cadence. */
-export function lapsedFindings(
-	history: ProjectHistory,
-	now: Date,
-	config: WatchConfig = DEFAULT_WATCH_CONFIG,
-	ctx: ProjectContext = projectContext(history, now, config)
-): Finding[] {
-	if (!ctx.watched) return [];
+export function lapsedFromFacts(facts: WatchFacts, today: IsoDate, config: WatchConfig = DEFAULT_WATCH_CONFIG): Finding[] {
+	if (!isWatched(facts.project)) return [];
 	const findings: Finding[] = [];
-	for (const tracked of history.tracked) {
-		const last = lastReviewedOn(ctx, tracked.watchpointId);
-		const clock = {
-			projectStart: history.project.startDate,
-			lastReviewedOn: last,
-			trackedSince: tracked.trackedSince ?? null
-		};
+	const startDate = facts.project.startDate;
+	for (const tracked of facts.tracked) {
+		const last = tracked.lastReviewedOn;
+		const countedFrom = clockStartsOn({ projectStart: startDate, lastReviewedOn: last, trackedSince: tracked.trackedSince ?? null });
 		// lapsed means more than cadence + grace days since the clock started (the last review, the
 		// start, or the day tracking began): most watch-points are well within it, and this check
 		// is far cheaper than a full schedule
-		const since = daysBetween(clockStartsOn(clock), ctx.today);
-		if (since <= tracked.cadenceDays + tracked.graceDays) continue;
-		const schedule = reviewSchedule(
+		if (daysBetween(countedFrom, today) <= tracked.cadenceDays + tracked.graceDays) continue;
+		const dueOn = addDays(countedFrom, tracked.cadenceDays);
+		const schedule = scheduleOnDays(
 			{
-				...clock,
-				cadenceDays: tracked.cadenceDays,
-				graceDays: tracked.graceDays,
+				countedFrom,
+				dueOn,
+				graceEndsOn: addDays(dueOn, tracked.graceDays),
+				criticalFrom: addDays(countedFrom, 2 * tracked.cadenceDays),
+				reviewed: last !== null,
 				snoozedUntil: tracked.snoozedUntil
 			},
-			now,
-			{ remindBeforeDays: config.remindBeforeDays, timeZone: ctx.timeZone }
+			today,
+			config.remindBeforeDays
 		);
 		if (schedule.status !== 'lapsed' || !schedule.severity) continue;
-		const lastReviewId = ctx.recent(tracked.watchpointId).at(0)?.review.id;
 		const params = {
 			dueOn: schedule.dueOn,
 			graceEndsOn: schedule.graceEndsOn,
@@ -58,23 +129,18 @@ export function lapsedFindings(
 		findings.push({
 			rule: 'lapsed',
 			subjectKey: `tracked:${tracked.id}`,
-			projectId: history.project.id,
+			projectId: facts.project.id,
 			watchpointId: tracked.watchpointId,
 			severity: schedule.severity,
+			beganOn: addDays(schedule.graceEndsOn, 1),
 			explanation:
 				last !== null && schedule.countedFrom === last
 					? { key: 'alert.rule.lapsed.explanation', params: { ...params, lastReviewedOn: last } }
-					: last === null && schedule.countedFrom === history.project.startDate
-						? {
-								key: 'alert.rule.lapsed.explanation_never',
-								params: { ...params, startDate: history.project.startDate }
-							}
+					: last === null && schedule.countedFrom === startDate
+						? { key: 'alert.rule.lapsed.explanation_never', params: { ...params, startDate } }
 						: // tracked (again) after the project began, and not reviewed since
-							{
-								key: 'alert.rule.lapsed.explanation_since_tracked',
-								params: { ...params, trackedSince: schedule.countedFrom }
-							},
-			evidence: { reviewIds: lastReviewId === undefined ? [] : [lastReviewId] }
+							{ key: 'alert.rule.lapsed.explanation_since_tracked', params: { ...params, trackedSince: schedule.countedFrom } },
+			evidence: { reviewIds: tracked.lastReviewId === null ? [] : [tracked.lastReviewId] }
 		});
 	}
 	return findings;
@@ -84,28 +150,24 @@ export function lapsedFindings(
  * A project with no review at all for longer than its longest cadence: every watch-point is
  * late, so the project itself needs a review round. Critical at twice that cadence.
  */
-export function projectUnreviewedFindings(
-	history: ProjectHistory,
-	now: Date,
-	config: WatchConfig = DEFAULT_WATCH_CONFIG,
-	ctx: ProjectContext = projectContext(history, now, config)
-): Finding[] {
-	if (!ctx.watched) return [];
-	const awake = history.tracked.filter((t) => !isSnoozed(t, ctx.today));
+export function projectUnreviewedFromFacts(facts: WatchFacts, today: IsoDate, config: WatchConfig = DEFAULT_WATCH_CONFIG): Finding[] {
+	if (!isWatched(facts.project)) return [];
+	const { count, awake, longestAwakeCadence } = facts.trackedSummary;
 	// every watch-point snoozed: the team chose to pause them all
-	if (history.tracked.length > 0 && awake.length === 0) return [];
-	const longestCadence =
-		awake.length > 0 ? Math.max(...awake.map((t) => t.cadenceDays)) : config.defaultCadenceDays;
-	const lastReview = ctx.reviews[ctx.reviews.length - 1];
-	const since = daysBetween(lastReview?.heldOn ?? history.project.startDate, ctx.today);
+	if (count > 0 && awake === 0) return [];
+	const longestCadence = longestAwakeCadence ?? config.defaultCadenceDays;
+	const lastReview = facts.lastReview;
+	const from = lastReview?.heldOn ?? facts.project.startDate;
+	const since = daysBetween(from, today);
 	if (since <= longestCadence) return [];
 	return [
 		{
 			rule: 'project_unreviewed',
-			subjectKey: `project:${history.project.id}`,
-			projectId: history.project.id,
+			subjectKey: `project:${facts.project.id}`,
+			projectId: facts.project.id,
 			watchpointId: null,
 			severity: since >= 2 * longestCadence ? 'critical' : 'warning',
+			beganOn: addDays(from, longestCadence + 1),
 			explanation: lastReview
 				? {
 						key: 'alert.rule.project_unreviewed.explanation',
@@ -113,7 +175,7 @@ export function projectUnreviewedFindings(
 					}
 				: {
 						key: 'alert.rule.project_unreviewed.explanation_never',
-						params: { startDate: history.project.startDate, days: since, cadenceDays: longestCadence }
+						params: { startDate: facts.project.startDate, days: since, cadenceDays: longestCadence }
 					},
 			evidence: { reviewIds: lastReview ? [lastReview.id] : [] }
 		}
@@ -121,29 +183,21 @@ export function projectUnreviewedFindings(
 }
 
 /** An open action whose due day has passed. Done or dropped actions are never overdue. */
-export function actionOverdueFindings(
-	history: ProjectHistory,
-	now: Date,
-	config: WatchConfig = DEFAULT_WATCH_CONFIG,
-	ctx: ProjectContext = projectContext(history, now, config)
-): Finding[] {
-	if (!ctx.watched) return [];
+export function actionOverdueFromFacts(facts: WatchFacts, today: IsoDate): Finding[] {
+	if (!isWatched(facts.project)) return [];
 	const findings: Finding[] = [];
-	for (const action of history.actions) {
-		if (action.status !== 'open' || !action.dueOn || action.dueOn >= ctx.today) continue;
+	for (const action of facts.actions) {
+		if (action.status !== 'open' || !action.dueOn || action.dueOn >= today) continue;
 		findings.push({
 			rule: 'action_overdue',
 			subjectKey: `action:${action.id}`,
-			projectId: history.project.id,
+			projectId: facts.project.id,
 			watchpointId: action.watchpointId,
 			severity: 'warning',
+			beganOn: addDays(action.dueOn, 1),
 			explanation: {
 				key: 'alert.rule.action_overdue.explanation',
-				params: {
-					title: excerpt(action.title),
-					dueOn: action.dueOn,
-					daysLate: daysBetween(action.dueOn, ctx.today)
-				}
+				params: { title: excerpt(action.title), dueOn: action.dueOn, daysLate: daysBetween(action.dueOn, today) }
 			},
 			evidence: { reviewIds: action.createdInReviewId === null ? [] : [action.createdInReviewId] }
 		});
@@ -152,25 +206,21 @@ export function actionOverdueFindings(
 }
 
 /** A commitment whose actor has still not been told, `commitmentInformDays` after it was recorded. */
-export function commitmentNotInformedFindings(
-	history: ProjectHistory,
-	now: Date,
-	config: WatchConfig = DEFAULT_WATCH_CONFIG,
-	ctx: ProjectContext = projectContext(history, now, config)
-): Finding[] {
-	if (!ctx.watched) return [];
-	const actorName = new Map(history.actors.map((a) => [a.id, a.name]));
+export function commitmentNotInformedFromFacts(facts: WatchFacts, today: IsoDate, config: WatchConfig = DEFAULT_WATCH_CONFIG): Finding[] {
+	if (!isWatched(facts.project)) return [];
+	const actorName = new Map(facts.actors.map((a) => [a.id, a.name]));
 	const findings: Finding[] = [];
-	for (const commitment of history.commitments) {
+	for (const commitment of facts.commitments) {
 		if (commitment.informedOn !== null) continue;
-		const days = daysBetween(commitment.recordedOn, ctx.today);
+		const days = daysBetween(commitment.recordedOn, today);
 		if (days < config.commitmentInformDays) continue;
 		findings.push({
 			rule: 'commitment_not_informed',
 			subjectKey: `commitment:${commitment.id}`,
-			projectId: history.project.id,
+			projectId: facts.project.id,
 			watchpointId: null,
 			severity: 'warning',
+			beganOn: addDays(commitment.recordedOn, config.commitmentInformDays),
 			explanation: {
 				key: 'alert.rule.commitment_not_informed.explanation',
 				params: {
@@ -184,4 +234,42 @@ export function commitmentNotInformedFindings(
 		});
 	}
 	return findings;
+}
+
+// The same rules on a loaded history (the pure tests, and `evaluateProject`).
+
+export function lapsedFindings(
+	history: ProjectHistory,
+	now: Date,
+	config: WatchConfig = DEFAULT_WATCH_CONFIG,
+	ctx: ProjectContext = projectContext(history, now, config)
+): Finding[] {
+	return lapsedFromFacts(factsFromContext(ctx), ctx.today, config);
+}
+
+export function projectUnreviewedFindings(
+	history: ProjectHistory,
+	now: Date,
+	config: WatchConfig = DEFAULT_WATCH_CONFIG,
+	ctx: ProjectContext = projectContext(history, now, config)
+): Finding[] {
+	return projectUnreviewedFromFacts(factsFromContext(ctx), ctx.today, config);
+}
+
+export function actionOverdueFindings(
+	history: ProjectHistory,
+	now: Date,
+	config: WatchConfig = DEFAULT_WATCH_CONFIG,
+	ctx: ProjectContext = projectContext(history, now, config)
+): Finding[] {
+	return actionOverdueFromFacts(factsFromContext(ctx), ctx.today);
+}
+
+export function commitmentNotInformedFindings(
+	history: ProjectHistory,
+	now: Date,
+	config: WatchConfig = DEFAULT_WATCH_CONFIG,
+	ctx: ProjectContext = projectContext(history, now, config)
+): Finding[] {
+	return commitmentNotInformedFromFacts(factsFromContext(ctx), ctx.today, config);
 }

@@ -22,6 +22,15 @@ export const HABIT_RULES = [
 ] as const;
 
 export const RULE_IDS = [...UNREVIEWED_RULES, ...HABIT_RULES] as const;
+
+/** Habit rules that read one project's history: a scan re-runs them only where it changed. */
+export const PROJECT_HISTORY_RULES = [
+	'repeated_comment',
+	'frozen_rating',
+	'uniform_review',
+	'recurring_action',
+	'same_circle'
+] as const satisfies readonly (typeof HABIT_RULES)[number][];
 export type RuleId = (typeof RULE_IDS)[number];
 
 export interface ProjectInfo {
@@ -110,6 +119,12 @@ export interface Finding {
 	projectId: number;
 	watchpointId: number | null;
 	severity: AlertSeverity;
+	/**
+	 * the day the situation began (a point lapsed the day after its grace ran out, an action the
+	 * day after its due day); absent, the day of the latest review the rule compared. A scan that
+	 * catches up after a downtime says so, rather than the day it happened to run.
+	 */
+	beganOn?: IsoDate;
 	/** message key and plain parameters: days as ISO `YYYY-MM-DD`, similarity as a percent */
 	explanation: { key: MessageKey; params: FindingParams };
 	evidence: {

@@ -15,33 +15,30 @@ import {
 	uniformReviewFindings
 } from './habits';
 import { TextCache } from './similarity';
-import {
-	actionOverdueFindings,
-	commitmentNotInformedFindings,
-	lapsedFindings,
-	projectUnreviewedFindings
-} from './unreviewed';
+import { factsFromContext, timeFindings } from './unreviewed';
 import { DEFAULT_WATCH_CONFIG, type WatchConfig } from './watch-config';
 import { projectContext, type ProjectContext } from './watch-rules-context';
 import type { Finding, ProjectHistory } from './watch-rules-types';
 
 export * from './watch-rules-types';
 export { DEFAULT_WATCH_CONFIG, parseWatchConfig, type WatchConfig } from './watch-config';
-export { isAssessed } from './watch-rules-context';
+export { isAssessed, projectContext } from './watch-rules-context';
+export { timeFindings, type WatchFacts, type TrackedFacts } from './unreviewed';
 
-function projectFindings(ctx: ProjectContext): Finding[] {
+/** The habit rules that need only this project's history (not the time-based ones). */
+export function projectHistoryFindings(ctx: ProjectContext): Finding[] {
 	const { history, now, config } = ctx;
 	return [
-		...lapsedFindings(history, now, config, ctx),
-		...projectUnreviewedFindings(history, now, config, ctx),
-		...actionOverdueFindings(history, now, config, ctx),
-		...commitmentNotInformedFindings(history, now, config, ctx),
 		...repeatedCommentFindings(history, now, config, ctx),
 		...frozenRatingFindings(history, now, config, ctx),
 		...uniformReviewFindings(history, now, config, ctx),
 		...recurringActionFindings(history, now, config, ctx),
 		...sameCircleFindings(history, now, config, ctx)
 	];
+}
+
+function projectFindings(ctx: ProjectContext): Finding[] {
+	return [...timeFindings(factsFromContext(ctx), ctx.today, ctx.config), ...projectHistoryFindings(ctx)];
 }
 
 /**

@@ -17,6 +17,8 @@ import * as reminders from './messages/reminders';
 import * as api from './messages/api';
 import * as imports from './messages/imports';
 
+import { dateTimeFormat, numberFormat } from './formatters';
+
 export const LANGS = ['fr', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 export const DEFAULT_LANG: Lang = 'fr';
@@ -85,6 +87,12 @@ export const locales: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 export type DateStyle = 'short' | 'medium' | 'long';
 
+const DATE_STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
+	short: { day: '2-digit', month: '2-digit', year: 'numeric' },
+	medium: { day: 'numeric', month: 'short', year: 'numeric' },
+	long: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }
+};
+
 /** Formats a calendar day (`YYYY-MM-DD`) or an instant for the reader's language. */
 export function formatDate(lang: Lang, value: string | Date | null | undefined, style: DateStyle = 'medium'): string {
 	if (!value) return '';
@@ -93,13 +101,8 @@ export function formatDate(lang: Lang, value: string | Date | null | undefined, 
 			? new Date(`${value}T12:00:00Z`)
 			: new Date(value);
 	if (Number.isNaN(date.getTime())) return String(value);
-	const options: Intl.DateTimeFormatOptions =
-		style === 'short'
-			? { day: '2-digit', month: '2-digit', year: 'numeric' }
-			: style === 'long'
-				? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }
-				: { day: 'numeric', month: 'short', year: 'numeric' };
-	return new Intl.DateTimeFormat(locales[lang], { ...options, timeZone: 'UTC' }).format(date);
+	const options = DATE_STYLES[style];
+	return dateTimeFormat(locales[lang], { ...options, timeZone: 'UTC' }).format(date);
 }
 
 /**
@@ -111,7 +114,7 @@ export function formatDateTime(lang: Lang, value: string | Date | null | undefin
 	if (!value) return '';
 	const date = new Date(value);
 	if (Number.isNaN(date.getTime())) return String(value);
-	return new Intl.DateTimeFormat(locales[lang], {
+	return dateTimeFormat(locales[lang], {
 		day: 'numeric',
 		month: 'short',
 		year: 'numeric',
@@ -122,7 +125,7 @@ export function formatDateTime(lang: Lang, value: string | Date | null | undefin
 }
 
 export function formatNumber(lang: Lang, value: number, fractionDigits = 0): string {
-	return new Intl.NumberFormat(locales[lang], {
+	return numberFormat(locales[lang], {
 		maximumFractionDigits: fractionDigits,
 		minimumFractionDigits: fractionDigits
 	}).format(value);

@@ -13,6 +13,7 @@ import { alert, project, review, watchpoint, type Alert } from './db/schema';
 import { withinProjects } from './project-scope';
 import { formatDate, isMessageKey, translate, type Lang, type MessageParams } from '../i18n';
 import { ALERT_SEVERITIES, ALERT_STATUSES, type AlertSeverity, type AlertStatus, type IsoDate } from '../domain/types';
+import { PROJECT_HISTORY_RULES } from '../domain/watch-rules-types';
 
 /** What a rule found: the shape the watch job hands to `applyFindings`. */
 export interface AlertFinding {
@@ -21,6 +22,8 @@ export interface AlertFinding {
 	projectId: number | null;
 	watchpointId: number | null;
 	severity: AlertSeverity;
+	/** the day the situation began, when the rule knows it */
+	beganOn?: IsoDate;
 	explanation: AlertExplanation;
 	evidence: AlertEvidence;
 }
@@ -513,22 +516,48 @@ function uniqueFindings(findings: readonly AlertFinding[]): Map<string, AlertFin
 }
 
 /**
+ * Which alerts a scan judged. The time-based rules (and any rule no longer known) are judged
+ * everywhere on every scan; the history rules only in the projects whose history was read again;
+ * the pasted-comment rule only when it ran. An alert outside the scope is left exactly as it is:
+ * its rule did not look, so its absence from the findings means nothing.
+ */
+export interface FindingScope {
+	historyProjects: ReadonlySet<number> | 'all';
+	pasted: boolean;
+}
+
+const HISTORY_RULES: ReadonlySet<string> = new Set(PROJECT_HISTORY_RULES);
+
+function judgedBy(scope: FindingScope, rule: string, projectId: number | null): boolean {
+	if (rule === 'pasted_across_projects') return scope.pasted;
+	if (HISTORY_RULES.has(rule)) return scope.historyProjects === 'all' || (projectId !== null && scope.historyProjects.has(projectId));
+	return true;
+}
+
+/**
  * Brings the stored alerts in line with what the rules find as of `now`, and returns what
  * changed. Call it inside the scan's transaction: it reads, compares and writes in one go.
  *
  * - a finding with no live alert opens one (linked to the last resolved alert of the same rule
- *   and subject, if any: the condition came back);
+ *   and subject, if any: the condition came back), dated from the day its situation began;
  * - a finding with a live alert refreshes it (severity, explanation, evidence) only when those
  *   changed, and wakes a snoozed alert whose day has come (`today`, in the instance's zone);
- * - a live alert with no finding is resolved by the scan;
- * - every live alert that was found is marked seen at `now`.
+ * - a live alert within the scan's `scope` with no finding is resolved by the scan.
  *
- * Running it twice with the same findings changes nothing but the "last seen" instant.
+ * `last_seen_at` moves only when an alert is opened or refreshed: an alert that is still live
+ * was found by the last completed scan, which the pages name, so thousands of rows are not
+ * rewritten on every scan. Running it twice with the same findings changes nothing.
  */
-export function applyFindings(db: Db, findings: readonly AlertFinding[], now: Date, opts: { today: IsoDate }): AppliedFindings {
+export function applyFindings(
+	db: Db,
+	findings: readonly AlertFinding[],
+	now: Date,
+	opts: { today: IsoDate; scope?: FindingScope }
+): AppliedFindings {
 	const client = db.$client;
 	const at = now.toISOString();
 	const found = uniqueFindings(findings);
+	const scope: FindingScope = opts.scope ?? { historyProjects: 'all', pasted: true };
 
 	const live = client
 		.prepare(
@@ -540,7 +569,7 @@ export function applyFindings(db: Db, findings: readonly AlertFinding[], now: Da
 
 	const refresh = client.prepare(
 		`update alert set severity = ?, explanation = ?, evidence = ?, similarity = ?, project_id = ?, watchpoint_id = ?,
-		 status = ?, snoozed_until = ?
+		 status = ?, snoozed_until = ?, last_seen_at = ?
 		 where id = ? and status = ?`
 	);
 	const lastResolved = client.prepare(
@@ -548,8 +577,8 @@ export function applyFindings(db: Db, findings: readonly AlertFinding[], now: Da
 	).pluck();
 	const insert = client.prepare(
 		`insert into alert (rule, subject_key, project_id, watchpoint_id, severity, status, explanation, evidence,
-		 first_seen_at, last_seen_at, previous_alert_id, similarity)
-		 values (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?)`
+		 first_seen_at, last_seen_at, previous_alert_id, similarity, began_on)
+		 values (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, ?)`
 	);
 	const resolve = client.prepare(
 		`update alert set status = 'resolved', resolved_at = ?, resolved_by = 'scan', snoozed_until = null
@@ -584,6 +613,7 @@ export function applyFindings(db: Db, findings: readonly AlertFinding[], now: Da
 					finding.watchpointId,
 					wakes ? 'open' : existing.status,
 					wakes ? null : existing.snoozed_until,
+					at,
 					existing.id,
 					existing.status
 				);
@@ -603,7 +633,8 @@ export function applyFindings(db: Db, findings: readonly AlertFinding[], now: Da
 				at,
 				at,
 				previous,
-				similarity
+				similarity,
+				finding.beganOn ?? null
 			);
 			const id = Number(info.lastInsertRowid);
 			result.opened.push(id);
@@ -612,12 +643,14 @@ export function applyFindings(db: Db, findings: readonly AlertFinding[], now: Da
 	}
 
 	for (const gone of liveByIdentity.values()) {
+		if (!judgedBy(scope, gone.rule, gone.project_id)) {
+			result.open.push(gone.id);
+			continue;
+		}
 		const info = resolve.run(at, gone.id, gone.status);
 		if (info.changes !== 1) throw new Error(`alert ${gone.id} changed during the scan`);
 		result.resolved.push(gone.id);
 	}
 
-	// one statement rather than one per alert: every live alert left was found by this scan
-	client.prepare(`update alert set last_seen_at = ? where status <> 'resolved' and last_seen_at <> ?`).run(at, at);
 	return result;
 }

@@ -2,17 +2,17 @@
  * What is due soon or late in a set of projects, read for the reminders: the dashboard's card
  * and the daily e-mails and webhooks (`notify/reminders.ts`) ask the same question here, so a
  * point the card shows as late is the point the e-mail calls late. Statuses are the project page's
- * own (`overviewRowsByProject`, read for all the projects at once), with the instance's zone and
- * "due soon" window.
+ * own (`overviewRow` on the read model's stored days), with the instance's zone and "due soon"
+ * window.
  */
-import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from './db';
-import { action, project } from './db/schema';
 import { instanceTimeZone } from './clock';
-import { overviewRowsByProject } from './overview';
 import { contributableProjectIds, visibleProjectIds, type Principal } from './permissions';
-import { withinProjects } from './project-scope';
-import { readWatchConfig } from './watch-job';
+import { groupBy } from './queries/options';
+import { overviewRow, STATE_ROW_COLUMNS } from './queries/project';
+import { statusParams } from './queries/status-sql';
+import { ensureReadModel } from './read-model';
+import { readWatchConfig } from './thresholds';
 import { dayInZone } from '../domain/dates';
 import {
 	reminderDigest,
@@ -22,7 +22,7 @@ import {
 	type ReminderDigest,
 	type ReminderItem
 } from '../domain/reminders';
-import type { IsoDate } from '../domain/types';
+import type { IsoDate, ProjectStatus } from '../domain/types';
 
 export interface ReminderSettings {
 	timeZone: string;
@@ -34,10 +34,117 @@ export function reminderSettings(db: Db, env: NodeJS.ProcessEnv = process.env): 
 	return { timeZone: instanceTimeZone(env), remindBeforeDays: readWatchConfig(db).remindBeforeDays };
 }
 
+/** Urgency as a rank (lapsed 0, overdue 1, due soon 2), for ordering in SQL as `URGENCY_ORDER` does. */
+const WATCHPOINT_RANK = `(case when s.grace_ends_on < @today then 0 when s.due_on < @today then 1 else 2 end)`;
+const ACTION_RANK = `(case when a.due_on < @today then 1 else 2 end)`;
+
+/** Only the items at least as urgent as this: rank first, then the due day. */
+interface UrgencyBound {
+	rank: number;
+	dueOn: IsoDate;
+}
+
+function reminderQueries(db: Db, projectIds: readonly number[] | null, today: IsoDate, remindBeforeDays: number) {
+	const client = db.$client;
+	const { soonUntil } = statusParams(today, remindBeforeDays);
+	const scoped = projectIds !== null;
+	const params = { today, soonUntil, ...(scoped ? { ids: JSON.stringify(projectIds) } : {}) };
+	const inScope = (column: string) => (scoped ? ` and ${column} in (select value from json_each(@ids))` : '');
+	const activeProject = `join project p on p.id = s.project_id and p.status = 'active' and p.archived_at is null`;
+	const watchpointWhere = `s.due_on <= @soonUntil and (s.snoozed_until is null or s.snoozed_until <= @today)${inScope('s.project_id')}`;
+	const actionWhere = `a.status = 'open' and a.due_on is not null and a.due_on <= @soonUntil${inScope('a.project_id')}`;
+	const bounded = (rank: string, due: string, bound?: UrgencyBound) =>
+		bound ? ` and (${rank} < ${bound.rank} or (${rank} = ${bound.rank} and ${due} <= '${bound.dueOn}'))` : '';
+	return {
+		params,
+		count(): number {
+			const wp = client.prepare(`select count(*) from tracked_state s ${activeProject} where ${watchpointWhere}`).pluck().get(params) as number;
+			const ac = client
+				.prepare(`select count(*) from action a join project p on p.id = a.project_id and p.status = 'active' and p.archived_at is null where ${actionWhere}`)
+				.pluck()
+				.get(params) as number;
+			return wp + ac;
+		},
+		/** the urgency of the `limit` most urgent items (watch-points and actions together) */
+		keys(limit: number): UrgencyBound[] {
+			const wp = client
+				.prepare(`select ${WATCHPOINT_RANK} as rank, s.due_on as dueOn from tracked_state s ${activeProject} where ${watchpointWhere} order by 1, 2 limit ${limit}`)
+				.all(params) as UrgencyBound[];
+			const ac = client
+				.prepare(
+					`select ${ACTION_RANK} as rank, a.due_on as dueOn from action a join project p on p.id = a.project_id and p.status = 'active' and p.archived_at is null
+					 where ${actionWhere} order by 1, 2 limit ${limit}`
+				)
+				.all(params) as UrgencyBound[];
+			return [...wp, ...ac].sort((x, y) => x.rank - y.rank || (x.dueOn < y.dueOn ? -1 : x.dueOn > y.dueOn ? 1 : 0)).slice(0, limit);
+		},
+		projects(): { id: number; slug: string; name: string; status: ProjectStatus }[] {
+			return client
+				.prepare(`select id, slug, name, status from project where status = 'active' and archived_at is null${inScope('id')} order by name`)
+				.all(params) as { id: number; slug: string; name: string; status: ProjectStatus }[];
+		},
+		watchpoints(bound?: UrgencyBound) {
+			return client
+				.prepare(
+					`select s.project_id as projectId, ${STATE_ROW_COLUMNS}
+					 from tracked_state s ${activeProject}
+					 join watchpoint w on w.id = s.watchpoint_id
+					 join tracked_watchpoint t on t.id = s.tracked_id
+					 where ${watchpointWhere}${bounded(WATCHPOINT_RANK, 's.due_on', bound)}
+					 order by s.due_on, w.position`
+				)
+				.all(params) as (Parameters<typeof overviewRow>[0] & { projectId: number })[];
+		},
+		actions(bound?: UrgencyBound) {
+			return client
+				.prepare(
+					`select a.id, a.project_id as projectId, a.title, a.owner, a.due_on as dueOn, a.status
+					 from action a join project p on p.id = a.project_id and p.status = 'active' and p.archived_at is null
+					 where ${actionWhere}${bounded(ACTION_RANK, 'a.due_on', bound)}
+					 order by a.due_on, a.id`
+				)
+				.all(params) as (ActionToRemind & { projectId: number })[];
+		}
+	};
+}
+
+function toProjectsToRemind(
+	projects: { id: number; slug: string; name: string; status: ProjectStatus }[],
+	watchpointRows: (Parameters<typeof overviewRow>[0] & { projectId: number })[],
+	actionRows: (ActionToRemind & { projectId: number })[],
+	clock: { today: IsoDate; remindBeforeDays: number; timeZone: string }
+): ProjectToRemind[] {
+	const watchpoints = groupBy(watchpointRows, (row) => row.projectId);
+	const actions = groupBy(actionRows, (a) => a.projectId);
+	return projects.map((p) => ({
+		id: p.id,
+		slug: p.slug,
+		name: p.name,
+		status: p.status,
+		archived: false,
+		watchpoints: (watchpoints.get(p.id) ?? []).map((row) => {
+			const r = overviewRow(row, clock);
+			return {
+				trackedId: r.trackedId,
+				watchpointId: r.watchpointId,
+				key: r.key,
+				titleFr: r.titleFr,
+				titleEn: r.titleEn,
+				status: r.schedule.status,
+				dueOn: r.schedule.dueOn,
+				daysUntilDue: r.schedule.daysUntilDue,
+				snoozedUntil: r.snoozedUntil
+			};
+		}),
+		actions: (actions.get(p.id) ?? []).map(({ projectId: _, ...a }) => a)
+	}));
+}
+
 /**
  * The watch-points and open dated actions of these projects (every project when `projectIds` is
- * null), as of `now`. Only active projects that are not archived are read: the others raise
- * nothing, and reading their schedules would be wasted.
+ * null) that may call for a reminder as of `now`: due within the window or late. Only active
+ * projects that are not archived are read (the others raise nothing), and only the rows whose
+ * due day is near or past, from the read model: a large portfolio is not read whole each morning.
  */
 export function projectsToRemind(
 	db: Db,
@@ -45,54 +152,12 @@ export function projectsToRemind(
 	now: Date,
 	settings: ReminderSettings
 ): ProjectToRemind[] {
-	const projects = db
-		.select()
-		.from(project)
-		.where(and(eq(project.status, 'active'), isNull(project.archivedAt), withinProjects(project.id, projectIds)))
-		.orderBy(asc(project.name))
-		.all();
+	ensureReadModel(db);
+	const today = dayInZone(now, settings.timeZone);
+	const q = reminderQueries(db, projectIds, today, settings.remindBeforeDays);
+	const projects = q.projects();
 	if (projects.length === 0) return [];
-	const actions = db
-		.select({ id: action.id, projectId: action.projectId, title: action.title, owner: action.owner, dueOn: action.dueOn, status: action.status })
-		.from(action)
-		.where(
-			and(
-				inArray(
-					action.projectId,
-					projects.map((p) => p.id)
-				),
-				eq(action.status, 'open'),
-				isNotNull(action.dueOn)
-			)
-		)
-		.orderBy(asc(action.dueOn), asc(action.id))
-		.all();
-	const rowsByProject = overviewRowsByProject(db, projects, now, settings);
-	const actionsByProject = new Map<number, ActionToRemind[]>();
-	for (const { projectId, ...a } of actions) {
-		const list = actionsByProject.get(projectId) ?? [];
-		list.push(a);
-		actionsByProject.set(projectId, list);
-	}
-	return projects.map((p) => ({
-		id: p.id,
-		slug: p.slug,
-		name: p.name,
-		status: p.status,
-		archived: p.archivedAt !== null,
-		watchpoints: (rowsByProject.get(p.id) ?? []).map((r) => ({
-			trackedId: r.trackedId,
-			watchpointId: r.watchpointId,
-			key: r.key,
-			titleFr: r.titleFr,
-			titleEn: r.titleEn,
-			status: r.schedule.status,
-			dueOn: r.schedule.dueOn,
-			daysUntilDue: r.schedule.daysUntilDue,
-			snoozedUntil: r.snoozedUntil
-		})),
-		actions: actionsByProject.get(p.id) ?? []
-	}));
+	return toProjectsToRemind(projects, q.watchpoints(), q.actions(), { today, ...settings });
 }
 
 export type DashboardReminder = ReminderItem & {
@@ -117,17 +182,27 @@ export interface DashboardReminders {
  * to the project otherwise.
  */
 export function dashboardReminders(db: Db, who: Principal | null, now: Date, limit = 8): DashboardReminders {
+	ensureReadModel(db);
 	const settings = reminderSettings(db);
 	const today = dayInZone(now, settings.timeZone);
-	const ids = visibleProjectIds(db, who);
-	const digest: ReminderDigest | null = ids.length ? reminderDigest(projectsToRemind(db, ids, now, settings), today, settings) : null;
+	// an administrator's scope is every project (null), read without listing their ids
+	const scope = who?.isAdmin ? null : visibleProjectIds(db, who);
+	const empty = { today, remindBeforeDays: settings.remindBeforeDays, total: 0, items: [] };
+	if (scope !== null && scope.length === 0) return empty;
+	const q = reminderQueries(db, scope, today, settings.remindBeforeDays);
+	// the card shows the most urgent few of what may be thousands: only the items up to the
+	// urgency of the last one shown are read, and sorted by the digest's own rules
+	const keys = q.keys(limit);
+	if (keys.length === 0) return empty;
+	const bound = keys[keys.length - 1];
+	const digest = reminderDigest(toProjectsToRemind(q.projects(), q.watchpoints(bound), q.actions(bound), { today, ...settings }), today, settings);
 	const all = remindersByUrgency(digest);
 	const contributable = contributableProjectIds(db, who);
 	const mayReview = (projectId: number) => contributable === 'all' || contributable.has(projectId);
 	return {
 		today,
 		remindBeforeDays: settings.remindBeforeDays,
-		total: all.length,
+		total: q.count(),
 		items: all.slice(0, limit).map((item) => {
 			const base = `/projects/${item.project.slug}`;
 			const href =

@@ -1,7 +1,8 @@
 /**
- * Runs the watch job inside the server on a cron schedule: `VIGIE_SCAN_CRON` (every 15 minutes
+ * Runs the watch job on a cron schedule set by the server: `VIGIE_SCAN_CRON` (every 15 minutes
  * by default; `off` disables it) in `VIGIE_TZ` (Europe/Paris by default). Started once at server
- * start, never per request; neither tests nor the command line start it.
+ * start, never per request; neither tests nor the command line start it. Each run is a child
+ * process (`scan-process.ts`): pages keep answering while it runs.
  *
  * Two guards against running twice: node-cron's `noOverlap` within this process, and the lease
  * row taken by `runScan` across processes (two servers on one database, or a CLI scan).
@@ -10,7 +11,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { Db } from './db';
 import { instanceTimeZone } from './clock';
 import { log } from './log';
-import { runScan } from './watch-job';
+import { runScanProcess } from './scan-process';
 
 export const DEFAULT_SCAN_CRON = '*/15 * * * *';
 const TASK_NAME = 'vigie-scan';
@@ -60,13 +61,9 @@ export function startScanSchedule(getDb: () => Db, env: NodeJS.ProcessEnv = proc
 	stopScanSchedule();
 	const task = cron.schedule(
 		settings.expression,
-		() => {
-			// runScan records and logs its own failures; this guards against a database that is gone
-			try {
-				runScan(getDb(), { now: new Date(), trigger: 'cron' });
-			} catch (error) {
-				log('error', 'scan.crashed', { error: error instanceof Error ? error.message : String(error) });
-			}
+		// in a child process, off the request path; returning its promise lets noOverlap wait for it
+		async () => {
+			await runScanProcess('cron');
 		},
 		{ timezone: settings.timeZone, noOverlap: true, name: TASK_NAME }
 	);

@@ -8,7 +8,7 @@ import { closeDb, DEFAULT_DATABASE_URL, getDb } from './db';
 import { ensureFramework } from './framework';
 import { log } from './log';
 import { startScanSchedule, stopScanSchedule } from './scheduler';
-import { warnIgnoredTimeZone } from './watch-job';
+import { warnIgnoredTimeZone } from './thresholds';
 import { startNotifySchedule, stopNotifySchedule } from './notify/schedule';
 import { startReminderSchedule, stopReminderSchedule } from './notify/reminder-schedule';
 import { startPresence, stopPresence } from './presence';

@@ -1,392 +1,62 @@
 /**
- * The watch job: load every project's history, run the pure rules as of an instant, and bring
- * the stored alerts in line with what they find. It is state-based — each run looks at the whole
- * history, so a missed run is simply caught up by the next one.
+ * The watch job: run the rules as of an instant and bring the stored alerts in line with what
+ * they find. It is state-based — a missed run is simply caught up by the next one — and
+ * incremental, across processes:
+ * - the time-based rules (lapsed, unreviewed project, overdue action, commitment not told) run
+ *   for every project each time, from the read model (`tracked_state`), without any history;
+ * - the habit rules that read a project's history run only for projects whose data moved since
+ *   the last scan that judged them (`watch_scan_project` keeps its data version, thresholds and
+ *   day), or where a snooze ended since; their alerts elsewhere are left as they are;
+ * - the comments pasted across projects are compared again only when some project changed.
  *
- * Three guarantees:
- * - one scan at a time across processes: a lease row taken with a single atomic statement;
- * - all or nothing: loading, evaluating and writing the alerts is ONE synchronous transaction,
- *   so a run killed half-way leaves the alerts as they were;
+ * Guarantees:
+ * - one scan at a time across processes: a short lease, renewed as the scan goes, naming its
+ *   holder's process, so that a crashed scan never blocks the next one for long, and the run it
+ *   left `running` is closed as `interrupted`;
+ * - all or nothing: the alerts, and what the scan judged, are written in ONE short IMMEDIATE
+ *   transaction. The rules themselves run on a read snapshot beforehand, so writers are not held
+ *   up while they run; if anything was written meanwhile, the scan judges again what moved;
  * - every run is recorded in `scan_run` (as-of, trigger, counts, error), even a skipped one.
  */
-import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { desc, eq } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
 import type { Db } from './db';
-import { scanRun, setting, type ScanRun, type ScanTrigger } from './db/schema';
-import { applyFindings } from './alerts';
+import { scanRun, type ScanRun, type ScanTrigger } from './db/schema';
+import { applyFindings, type FindingScope } from './alerts';
 import { instanceTimeZone } from './clock';
+import { acquireLease, leaseHolder, newHolder, releaseLease, renewLease } from './lease';
 import { log } from './log';
+import { ensureReadModel } from './read-model';
+import { readWatchConfig } from './thresholds';
+import { loadHistories } from './watch-histories';
 import { dayInZone } from '../domain/dates';
+import { pastedFindingsFromComments, type LatestCommentInput } from '../domain/habits';
+import { TextCache } from '../domain/similarity';
+import type { WatchConfig } from '../domain/watch-config';
 import {
-	DEFAULT_WATCH_CONFIG,
-	parseSavedWatchConfig,
-	parseWatchConfig,
-	type WatchConfig,
-	type WatchConfigErrors
-} from '../domain/watch-config';
-import { evaluatePortfolio, type Finding, type ProjectHistory } from '../domain/watch-rules';
-import type { ActionStatus, ActorLevel, IsoDate, ProjectStatus, Rating } from '../domain/types';
-import type { AssessmentInput, ReviewInput } from '../domain/watch-rules-types';
+	projectContext,
+	projectHistoryFindings,
+	timeFindings,
+	type Finding,
+	type TrackedFacts,
+	type WatchFacts
+} from '../domain/watch-rules';
+import type { ActionStatus, IsoDate, ProjectStatus } from '../domain/types';
 
 export const SCAN_LEASE = 'scan';
-/** Long enough for the largest portfolio's scan; a crashed holder frees the lease after it. */
-export const SCAN_LEASE_MS = 10 * 60_000;
-export const WATCH_CONFIG_SETTING = 'watch_config';
-
-// ---------------------------------------------------------------------------------------------
-// Lease
-
-/**
- * Takes (or renews) the named lease for `holder` until `now + ttlMs`, in one statement: the row
- * is inserted, or taken over only if it expired or is already ours. SQLite runs the statement
- * atomically, so of two processes asking at once exactly one sees a changed row.
- */
-export function acquireLease(db: Db, name: string, holder: string, now: Date, ttlMs: number): boolean {
-	const at = now.toISOString();
-	const until = new Date(now.getTime() + ttlMs).toISOString();
-	const info = db.$client
-		.prepare(
-			`insert into lease (name, holder, expires_at) values (?, ?, ?)
-			 on conflict(name) do update set holder = excluded.holder, expires_at = excluded.expires_at
-			 where lease.expires_at < ? or lease.holder = excluded.holder`
-		)
-		.run(name, holder, until, at);
-	return info.changes === 1;
-}
-
-export function releaseLease(db: Db, name: string, holder: string): void {
-	db.$client.prepare('delete from lease where name = ? and holder = ?').run(name, holder);
-}
-
-export function leaseHolder(db: Db, name: string): { holder: string; expiresAt: string } | undefined {
-	return db.$client.prepare('select holder, expires_at as expiresAt from lease where name = ?').get(name) as
-		| { holder: string; expiresAt: string }
-		| undefined;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Thresholds
-
-/** The thresholds saved by an administrator, as stored (null when none are). */
-export function savedWatchConfig(db: Db): Record<string, unknown> | null {
-	const row = db.select({ value: setting.value }).from(setting).where(eq(setting.key, WATCH_CONFIG_SETTING)).get();
-	return row && typeof row.value === 'object' && row.value !== null && !Array.isArray(row.value)
-		? (row.value as Record<string, unknown>)
-		: null;
-}
-
-/**
- * The thresholds in force: the saved ones over the defaults. The watch job and the pages both
- * read them here (the pages for `remindBeforeDays`). A saved value that is no longer valid (a
- * range narrowed since it was saved) is left out alone, and the log says which: the other saved
- * thresholds still apply, and the watch job never stops over it.
- */
-export function readWatchConfig(db: Db): WatchConfig {
-	const saved = savedWatchConfig(db);
-	const { config, dropped } = parseSavedWatchConfig(saved);
-	const keys = Object.keys(dropped);
-	if (keys.length > 0) {
-		const values = saved ? Object.fromEntries(keys.map((key) => [key, saved[key]])) : null;
-		log('warn', 'scan.config_invalid', { ignored: keys, saved: values, errors: dropped });
-	}
-	return config;
-}
-
-/**
- * Says once, at start, that a time zone saved with the thresholds by an older version is no longer
- * read: the instance's `VIGIE_TZ` decides "today" everywhere. Silent when they agree.
- */
-export function warnIgnoredTimeZone(db: Db, env: NodeJS.ProcessEnv = process.env): void {
-	const saved = savedWatchConfig(db)?.timeZone;
-	if (saved === undefined) return;
-	const inForce = instanceTimeZone(env);
-	if (saved !== inForce) log('warn', 'scan.config_time_zone_ignored', { saved, inForce, setting: 'VIGIE_TZ' });
-}
-
-export type SaveWatchConfigResult = { ok: true; config: WatchConfig } | { ok: false; errors: WatchConfigErrors };
-
-/**
- * Validates and saves the thresholds (all of them, as the form sends them); they apply from the
- * next scan. `null` forgets the saved ones: the defaults apply again.
- */
-export function saveWatchConfig(db: Db, input: Record<string, unknown> | null, now: Date): SaveWatchConfigResult {
-	if (input === null) {
-		db.transaction(() => db.delete(setting).where(eq(setting.key, WATCH_CONFIG_SETTING)).run());
-		return { ok: true, config: readWatchConfig(db) };
-	}
-	const parsed = parseWatchConfig(input);
-	if (!parsed.ok) return parsed;
-	// only what differs from the defaults is stored, so that a later change of a default still
-	// reaches the thresholds nobody chose
-	const value: Record<string, unknown> = {};
-	for (const [key, v] of Object.entries(parsed.config)) {
-		if (DEFAULT_WATCH_CONFIG[key as keyof WatchConfig] !== v) value[key] = v;
-	}
-	db.transaction(() => {
-		if (Object.keys(value).length === 0) {
-			db.delete(setting).where(eq(setting.key, WATCH_CONFIG_SETTING)).run();
-			return;
-		}
-		db.insert(setting)
-			.values({ key: WATCH_CONFIG_SETTING, value, updatedAt: now.toISOString() })
-			.onConflictDoUpdate({ target: setting.key, set: { value, updatedAt: now.toISOString() } })
-			.run();
-	});
-	return { ok: true, config: parsed.config };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Histories
-
-/**
- * Reviews per project read up front, assessments and participants included. The rules walk a
- * watch-point's history back from the latest review and stop at the first change, so they
- * rarely look further; older reviews are read a project at a time, when a rule first does.
- */
-const RECENT_REVIEWS = 8;
-
-type AssessmentRow = [watchpointId: number, rating: Rating | null, comment: string];
-
-/** Reads older reviews when a rule first reaches them: that one and the few before it. */
-interface OlderReviews {
-	fill(review: LoadedReview): void;
-}
-
-/**
- * A review as the rules see it. Its assessments and participants are set by the loader for a
- * project's latest reviews; for older ones they are read on first access, a few reviews at a
- * time going back. 600,000 assessments held as objects would cost more time and memory than
- * the rules themselves, for reviews no rule looks at. Valid while the connection is open, which
- * the scan's transaction guarantees.
- */
-class LoadedReview implements ReviewInput {
-	#assessments: AssessmentInput[] | undefined;
-	#participants: number[] | undefined;
-
-	constructor(
-		readonly id: number,
-		readonly heldOn: IsoDate,
-		readonly projectId: number,
-		/** its place in the project's reviews, oldest first */
-		readonly index: number,
-		private readonly older: OlderReviews
-	) {}
-
-	get loaded(): boolean {
-		return this.#assessments !== undefined;
-	}
-
-	set(assessments: AssessmentInput[], participants: number[]): void {
-		this.#assessments = assessments;
-		this.#participants = participants;
-	}
-
-	get assessments(): AssessmentInput[] {
-		if (this.#assessments === undefined) this.older.fill(this);
-		return this.#assessments ?? [];
-	}
-
-	get participantActorIds(): number[] {
-		if (this.#participants === undefined) this.older.fill(this);
-		return this.#participants ?? [];
-	}
-}
-
-/**
- * Every project's history for the rules, from a handful of whole-table queries grouped here —
- * never one query per project: raw rows (arrays, not objects), assessments aggregated per
- * review as JSON that `JSON.parse` turns into arrays natively. Each project's latest reviews
- * are read whole; older ones when a rule first reaches them (see LoadedReview), so use the
- * histories while `db` is open. Retired watch-points are no longer tracked: their history
- * stays, but nobody is asked to review them.
- */
-export function loadHistories(db: Db): ProjectHistory[] {
-	const client = db.$client;
-	const byProject = new Map<number, ProjectHistory>();
-	const histories: ProjectHistory[] = [];
-
-	for (const [id, slug, name, status, startDate, archivedAt] of client
-		.prepare('select id, slug, name, status, start_date, archived_at from project order by id')
-		.raw()
-		.iterate() as IterableIterator<[number, string, string, ProjectStatus, IsoDate, string | null]>) {
-		const history: ProjectHistory = {
-			project: { id, slug, name, status, startDate, archived: archivedAt !== null },
-			tracked: [],
-			reviews: [],
-			actors: [],
-			actions: [],
-			commitments: []
-		};
-		byProject.set(id, history);
-		histories.push(history);
-	}
-
-	for (const [id, projectId, watchpointId, watchpointKey, cadenceDays, graceDays, snoozedUntil, trackedSince] of client
-		.prepare(
-			`select t.id, t.project_id, t.watchpoint_id, w.key,
-			   coalesce(t.cadence_days, p.default_cadence_days), coalesce(t.grace_days, p.default_grace_days), t.snoozed_until,
-			   t.tracked_since
-			 from tracked_watchpoint t
-			 join watchpoint w on w.id = t.watchpoint_id
-			 join project p on p.id = t.project_id
-			 where w.retired_at is null
-			 order by t.project_id, w.position, w.id`
-		)
-		.raw()
-		.iterate() as IterableIterator<[number, number, number, string, number, number, IsoDate | null, IsoDate | null]>) {
-		byProject
-			.get(projectId)
-			?.tracked.push({ id, watchpointId, watchpointKey, cadenceDays, graceDays, snoozedUntil, trackedSince });
-	}
-
-	const reviews = new Map<number, LoadedReview>();
-	const fillReviews = (rows: Iterable<[number, string]>, participantRows: Iterable<[number, number]>, ids: Iterable<number>) => {
-		const assessments = new Map<number, AssessmentInput[]>();
-		for (const [reviewId, json] of rows) {
-			assessments.set(
-				reviewId,
-				(JSON.parse(json) as AssessmentRow[]).map(([watchpointId, rating, comment]) => ({ watchpointId, rating, comment }))
-			);
-		}
-		const participants = new Map<number, number[]>();
-		for (const [reviewId, actorId] of participantRows) {
-			const list = participants.get(reviewId);
-			if (list) list.push(actorId);
-			else participants.set(reviewId, [actorId]);
-		}
-		for (const id of ids) {
-			const review = reviews.get(id);
-			if (review && !review.loaded) review.set(assessments.get(id) ?? [], participants.get(id) ?? []);
-		}
-	};
-
-	// older reviews are read RECENT_REVIEWS at a time: the one a rule reached and those before it
-	const olderAssessments = client
-		.prepare(
-			`select review_id, json_group_array(json_array(watchpoint_id, rating, comment))
-			 from assessment where review_id in (select value from json_each(?)) group by review_id`
-		)
-		.raw();
-	const olderParticipants = client
-		.prepare(
-			`select review_id, actor_id from review_participant
-			 where review_id in (select value from json_each(?)) order by review_id, actor_id`
-		)
-		.raw();
-	const older: OlderReviews = {
-		fill(reached) {
-			const history = byProject.get(reached.projectId);
-			if (!history) return;
-			const page: number[] = [];
-			for (let i = reached.index; i >= 0 && page.length < RECENT_REVIEWS; i--) {
-				const review = history.reviews[i] as LoadedReview;
-				if (!review.loaded) page.push(review.id);
-			}
-			const ids = JSON.stringify(page);
-			fillReviews(
-				olderAssessments.iterate(ids) as IterableIterator<[number, string]>,
-				olderParticipants.iterate(ids) as IterableIterator<[number, number]>,
-				page
-			);
-		}
-	};
-
-	for (const [id, projectId, heldOn] of client
-		.prepare('select id, project_id, held_on from review order by project_id, held_on, id')
-		.raw()
-		.iterate() as IterableIterator<[number, number, IsoDate]>) {
-		const history = byProject.get(projectId);
-		if (!history) continue;
-		const loaded = new LoadedReview(id, heldOn, projectId, history.reviews.length, older);
-		reviews.set(id, loaded);
-		history.reviews.push(loaded);
-	}
-
-	// the latest reviews of every project, whole, in three queries over the same set
-	const latest = `with latest as (
-		select id from (
-			select id, row_number() over (partition by project_id order by held_on desc, id desc) as k from review
-		) where k <= ${RECENT_REVIEWS}
-	)`;
-	fillReviews(
-		client
-			.prepare(
-				`${latest} select a.review_id, json_group_array(json_array(a.watchpoint_id, a.rating, a.comment))
-				 from assessment a where a.review_id in latest group by a.review_id`
-			)
-			.raw()
-			.iterate() as IterableIterator<[number, string]>,
-		client
-			.prepare(`${latest} select review_id, actor_id from review_participant where review_id in latest order by review_id, actor_id`)
-			.raw()
-			.iterate() as IterableIterator<[number, number]>,
-		client.prepare(`${latest} select id from latest`).pluck().iterate() as IterableIterator<number>
-	);
-
-	for (const [id, projectId, name, level] of client
-		.prepare('select id, project_id, name, level from actor order by project_id, id')
-		.raw()
-		.iterate() as IterableIterator<[number, number, string, ActorLevel]>) {
-		byProject.get(projectId)?.actors.push({ id, name, level });
-	}
-
-	for (const [id, projectId, title, status, dueOn, createdInReviewId, watchpointId] of client
-		.prepare(
-			`select a.id, a.project_id, a.title, a.status, a.due_on, s.review_id, a.watchpoint_id
-			 from action a left join assessment s on s.id = a.assessment_id
-			 order by a.project_id, a.id`
-		)
-		.raw()
-		.iterate() as IterableIterator<[number, number, string, ActionStatus, IsoDate | null, number | null, number | null]>) {
-		byProject.get(projectId)?.actions.push({ id, title, status, dueOn, createdInReviewId, watchpointId });
-	}
-
-	for (const [id, projectId, actorId, description, recordedOn, informedOn] of client
-		.prepare(
-			'select id, project_id, actor_id, description, recorded_on, informed_on from commitment order by project_id, id'
-		)
-		.raw()
-		.iterate() as IterableIterator<[number, number, number, string, IsoDate, IsoDate | null]>) {
-		byProject.get(projectId)?.commitments.push({ id, actorId, description, recordedOn, informedOn });
-	}
-
-	return histories;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Nothing changed since the last scan?
-
-/**
- * The rules are a pure function of the data they read, the day and the thresholds, so a scan
- * that finds all three unchanged can reuse the last scan's findings instead of reading 600,000
- * assessments again — the usual case on a 15-minute schedule. "Unchanged" is exact, not guessed
- * from timestamps (assessments, actions and participants carry none): triggers on every table
- * the rules read bump `watch_data_version` in the same transaction as the write, whichever
- * connection or process makes it. What the rules do not read — sessions renewed as people browse,
- * audit rows, notifications, sign-in throttling, the alerts and runs the job writes itself —
- * leaves it alone, so a busy instance still reuses its findings.
- */
-interface FindingsMemo {
-	fingerprint: string;
-	findings: Finding[];
-	projects: number;
-}
-/** Per connection: two databases open in one process never vouch for each other's findings. */
-const memos = new WeakMap<object, FindingsMemo>();
+/** The lease's term, renewed between the scan's steps: a crashed holder frees it after this at most. */
+export const SCAN_LEASE_MS = 60_000;
+/** Attempts that judge on a snapshot and write only if nothing moved; then the scan judges under the write lock. */
+const OPTIMISTIC_ATTEMPTS = 3;
 
 /**
  * The version of the data the rules read (see `watchDataVersion` in the schema); null when its
- * row is missing, in which case nothing is ever reused.
+ * row is missing.
  */
 export function readWatchDataVersion(db: Db): number | null {
 	const version = db.$client.prepare('select version from watch_data_version where id = 1').pluck().get();
 	return typeof version === 'number' || typeof version === 'bigint' ? Number(version) : null;
-}
-
-function dataFingerprint(db: Db, today: IsoDate, timeZone: string, config: WatchConfig): string | null {
-	const version = readWatchDataVersion(db);
-	return version === null ? null : JSON.stringify([version, today, timeZone, config]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -400,13 +70,15 @@ export interface ScanOptions {
 	config?: WatchConfig;
 	/** the users' clock (the day the rules and snoozes take as today); the instance's (VIGIE_TZ) when absent */
 	timeZone?: string;
-	/** who asks for the lease; a fresh random id when absent */
+	/** who asks for the lease; this process (`host:pid:random`) when absent */
 	holder?: string;
 	leaseMs?: number;
 	/** the wall clock for the run's start and end and for the lease; the real one when absent */
 	clock?: () => Date;
-	/** called once the lease is ours, before the transaction (lets a test or an operator see a scan in flight) */
+	/** called once the lease is ours, before the rules run (lets a test or an operator see a scan in flight) */
 	onLeaseAcquired?: () => void;
+	/** called inside the write transaction, just before it commits (lets a test stop a scan there) */
+	beforeCommit?: () => void;
 	/** where the run's log lines go; the server's log by default (the CLI keeps stdout for its report) */
 	log?: typeof log;
 }
@@ -425,11 +97,13 @@ export type ScanOutcome =
 			resolved: number[];
 			open: number[];
 			projects: number;
+			/** projects whose history rules ran again: those that changed since they were last judged */
+			evaluated: number;
 			findings: number;
-			/** true when nothing had changed since the last scan, whose findings were reused */
+			/** true when no project had changed since the last scan: only the time-based rules ran */
 			reused: boolean;
 			durationMs: number;
-			/** where the time went: reading the histories, running the rules, writing the alerts */
+			/** where the time went: reading what the rules need, running them, writing the alerts */
 			timings: { loadMs: number; evaluateMs: number; writeMs: number };
 		})
 	| (ScanBase & { status: 'skipped'; heldBy: string | null; heldUntil: string | null })
@@ -439,31 +113,261 @@ function errorText(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
 
+interface ProjectRow {
+	id: number;
+	slug: string;
+	name: string;
+	status: ProjectStatus;
+	startDate: IsoDate;
+	archived: number;
+	dataVersion: number;
+	judgedVersion: number | null;
+	judgedConfig: string | null;
+	lastReviewId: number | null;
+	lastReviewOn: IsoDate | null;
+}
+
+/** What one attempt judged, ready to be written. */
+interface Judgement {
+	dataVersion: number | null;
+	projects: number;
+	findings: Finding[];
+	scope: FindingScope;
+	/** the data version of each project whose history rules ran */
+	judged: Map<number, number>;
+	loadMs: number;
+	evaluateMs: number;
+}
+
+/** History findings already computed during this run, by project and data version: a retry judges only what moved. */
+type HistoryMemo = Map<number, { version: number; findings: Finding[] }>;
+
+/**
+ * Prepared comments are kept per connection between scans (a command runs one; a test or the
+ * bench several), and started afresh past this many texts so that memory stays bounded.
+ */
+const TEXT_CACHE_LIMIT = 200_000;
+const textCaches = new WeakMap<Database.Database, { cache: TextCache; uses: number }>();
+function textCache(client: Database.Database, expected: number): TextCache {
+	let entry = textCaches.get(client);
+	if (!entry || entry.uses + expected > TEXT_CACHE_LIMIT) {
+		entry = { cache: new TextCache(), uses: 0 };
+		textCaches.set(client, entry);
+	}
+	entry.uses += expected;
+	return entry.cache;
+}
+
+/** The facts the time-based rules need, for every watched project, from the read model. */
+function readFacts(client: Database.Database, projects: Map<number, ProjectRow>, today: IsoDate): Map<number, WatchFacts> {
+	const facts = new Map<number, WatchFacts>();
+	for (const p of projects.values()) {
+		if (p.status !== 'active' || p.archived) continue;
+		facts.set(p.id, {
+			project: { id: p.id, slug: p.slug, name: p.name, status: p.status, startDate: p.startDate, archived: false },
+			tracked: [],
+			trackedSummary: { count: 0, awake: 0, longestAwakeCadence: null },
+			lastReview: p.lastReviewId !== null && p.lastReviewOn !== null ? { id: p.lastReviewId, heldOn: p.lastReviewOn } : null,
+			actions: [],
+			commitments: [],
+			actors: []
+		});
+	}
+	for (const row of client
+		.prepare(
+			`select project_id as projectId, count(*) as count,
+			   sum(snoozed_until is null or snoozed_until <= @today) as awake,
+			   max(case when snoozed_until is null or snoozed_until <= @today then cadence_days end) as longestAwakeCadence
+			 from tracked_state group by project_id`
+		)
+		.iterate({ today }) as IterableIterator<{ projectId: number; count: number; awake: number; longestAwakeCadence: number | null }>) {
+		const f = facts.get(row.projectId);
+		if (f) f.trackedSummary = { count: row.count, awake: row.awake, longestAwakeCadence: row.longestAwakeCadence };
+	}
+	// only the watch-points past their grace can have lapsed: the stored day says which, without
+	// reading the others
+	for (const row of client
+		.prepare(
+			`select s.project_id as projectId, s.tracked_id as id, s.watchpoint_id as watchpointId, w.key as watchpointKey,
+			   s.cadence_days as cadenceDays, s.grace_days as graceDays, s.snoozed_until as snoozedUntil,
+			   t.tracked_since as trackedSince, s.last_reviewed_on as lastReviewedOn, s.last_review_id as lastReviewId
+			 from tracked_state s
+			 join tracked_watchpoint t on t.id = s.tracked_id
+			 join watchpoint w on w.id = s.watchpoint_id
+			 where s.grace_ends_on < @today and (s.snoozed_until is null or s.snoozed_until <= @today)`
+		)
+		.iterate({ today }) as IterableIterator<TrackedFacts & { projectId: number }>) {
+		const { projectId, ...tracked } = row;
+		facts.get(projectId)?.tracked.push(tracked);
+	}
+	// only open actions already past their due day can be overdue
+	for (const row of client
+		.prepare(
+			`select a.id, a.project_id as projectId, a.title, a.status, a.due_on as dueOn, s.review_id as createdInReviewId,
+			   a.watchpoint_id as watchpointId
+			 from action a left join assessment s on s.id = a.assessment_id
+			 where a.status = 'open' and a.due_on is not null and a.due_on < ?
+			 order by a.project_id, a.id`
+		)
+		.iterate(today) as IterableIterator<{
+		id: number;
+		projectId: number;
+		title: string;
+		status: ActionStatus;
+		dueOn: IsoDate;
+		createdInReviewId: number | null;
+		watchpointId: number | null;
+	}>) {
+		const { projectId, ...action } = row;
+		facts.get(projectId)?.actions.push(action);
+	}
+	for (const row of client
+		.prepare(
+			`select c.id, c.project_id as projectId, c.actor_id as actorId, c.description, c.recorded_on as recordedOn,
+			   a.name as actorName, a.level as actorLevel
+			 from commitment c join actor a on a.id = c.actor_id
+			 where c.informed_on is null
+			 order by c.project_id, c.id`
+		)
+		.iterate() as IterableIterator<{
+		id: number;
+		projectId: number;
+		actorId: number;
+		description: string;
+		recordedOn: IsoDate;
+		actorName: string;
+		actorLevel: WatchFacts['actors'][number]['level'];
+	}>) {
+		const f = facts.get(row.projectId);
+		if (!f) continue;
+		f.commitments.push({ id: row.id, actorId: row.actorId, description: row.description, recordedOn: row.recordedOn, informedOn: null });
+		f.actors.push({ id: row.actorId, name: row.actorName, level: row.actorLevel });
+	}
+	return facts;
+}
+
+/** Each watched project's latest comment on each awake watch-point, from the read model. */
+function readLatestComments(client: Database.Database, today: IsoDate): LatestCommentInput[] {
+	return client
+		.prepare(
+			`select s.project_id as projectId, p.name as projectName, s.watchpoint_id as watchpointId,
+			   s.last_review_id as reviewId, s.last_reviewed_on as heldOn, s.last_comment as comment
+			 from tracked_state s join project p on p.id = s.project_id
+			 where p.status = 'active' and p.archived_at is null and s.last_review_id is not null
+			   and (s.snoozed_until is null or s.snoozed_until <= ?)
+			 order by s.project_id, s.watchpoint_id`
+		)
+		.all(today) as LatestCommentInput[];
+}
+
+/**
+ * Runs the rules on what the connection sees now: time-based ones everywhere, history ones
+ * where something moved since the last scan that judged them.
+ */
+function judge(
+	db: Db,
+	now: Date,
+	today: IsoDate,
+	timeZone: string,
+	config: WatchConfig,
+	configKey: string,
+	memo: HistoryMemo
+): Judgement {
+	const client = db.$client;
+	const started = performance.now();
+	const dataVersion = readWatchDataVersion(db);
+	const projects = new Map<number, ProjectRow>();
+	for (const row of client
+		.prepare(
+			`select p.id, p.slug, p.name, p.status, p.start_date as startDate, p.archived_at is not null as archived,
+			   ps.data_version as dataVersion, w.data_version as judgedVersion, w.config_key as judgedConfig,
+			   ps.last_review_id as lastReviewId, ps.last_review_on as lastReviewOn
+			 from project p
+			 join project_state ps on ps.project_id = p.id
+			 left join watch_scan_project w on w.project_id = p.id
+			 order by p.id`
+		)
+		.iterate() as IterableIterator<ProjectRow>) {
+		projects.set(row.id, row);
+	}
+	// a snooze that ended (or, scanning as of an earlier day, began) between the day a project was
+	// judged and today changes what its habit rules see
+	const snoozeMoved = new Set(
+		client
+			.prepare(
+				`select distinct t.project_id from tracked_watchpoint t join watch_scan_project w on w.project_id = t.project_id
+				 where t.snoozed_until > min(w.evaluated_on, @today) and t.snoozed_until <= max(w.evaluated_on, @today)`
+			)
+			.pluck()
+			.all({ today }) as number[]
+	);
+	const changed: number[] = [];
+	for (const p of projects.values()) {
+		if (p.judgedVersion !== p.dataVersion || p.judgedConfig !== configKey || snoozeMoved.has(p.id)) changed.push(p.id);
+	}
+
+	const facts = readFacts(client, projects, today);
+	const toLoad = changed.filter((id) => memo.get(id)?.version !== projects.get(id)!.dataVersion);
+	const histories = toLoad.length > 0 ? loadHistories(db, toLoad) : [];
+	const latestComments = changed.length > 0 ? readLatestComments(client, today) : [];
+	const loadMs = performance.now() - started;
+
+	const texts = textCache(client, latestComments.length + histories.length * 200);
+	const findings: Finding[] = [];
+	for (const f of facts.values()) for (const finding of timeFindings(f, today, config)) findings.push(finding);
+	for (const history of histories) {
+		const ctx = projectContext(history, now, config, texts, timeZone, today);
+		memo.set(history.project.id, { version: projects.get(history.project.id)!.dataVersion, findings: projectHistoryFindings(ctx) });
+	}
+	const judged = new Map<number, number>();
+	for (const id of changed) {
+		const version = projects.get(id)!.dataVersion;
+		judged.set(id, version);
+		for (const finding of memo.get(id)?.findings ?? []) findings.push(finding);
+	}
+	const pasted = changed.length > 0;
+	if (pasted) for (const finding of pastedFindingsFromComments(latestComments, texts, config)) findings.push(finding);
+
+	return {
+		dataVersion,
+		projects: projects.size,
+		findings,
+		scope: { historyProjects: new Set(changed), pasted },
+		judged,
+		loadMs,
+		evaluateMs: performance.now() - started - loadMs
+	};
+}
+
 /**
  * Runs the watch job once as of `options.now`. Never throws for a failed run: the failure is
  * recorded on the run's row (and logged) and returned, so the schedule keeps going.
  */
 export function runScan(db: Db, options: ScanOptions): ScanOutcome {
+	const client = db.$client;
 	const clock = options.clock ?? (() => new Date());
 	const logLine = options.log ?? log;
-	const holder = options.holder ?? randomUUID();
+	const holder = options.holder ?? newHolder();
 	const leaseMs = options.leaseMs ?? SCAN_LEASE_MS;
 	const config = options.config ?? readWatchConfig(db);
 	const timeZone = options.timeZone ?? instanceTimeZone();
 	const today = dayInZone(options.now, timeZone);
 	const asOf = options.now.toISOString();
 	const startedAt = clock();
+	// the rules are a pure function of the data, the day and these: a project judged with other
+	// thresholds (or in another zone) is judged again
+	const configKey = JSON.stringify([config, timeZone]);
 
-	const runId = db
-		.insert(scanRun)
-		.values({ startedAt: startedAt.toISOString(), asOf, trigger: options.trigger, status: 'running' })
-		.returning({ id: scanRun.id })
-		.get().id;
+	const runId = Number(
+		client
+			.prepare(`insert into scan_run (started_at, as_of, trigger, status, holder) values (?, ?, ?, 'running', ?)`)
+			.run(startedAt.toISOString(), asOf, options.trigger, holder).lastInsertRowid
+	);
 	const base: ScanBase = { runId, asOf, today };
-	const finish = (values: Partial<typeof scanRun.$inferInsert>) =>
-		db.$client
+	const finish = (values: { status: ScanRun['status']; opened?: number; resolved?: number; stillOpen?: number; evaluated?: number; error?: string | null }) =>
+		client
 			.prepare(
-				`update scan_run set status = ?, finished_at = ?, opened = ?, resolved = ?, still_open = ?, error = ? where id = ?`
+				`update scan_run set status = ?, finished_at = ?, opened = ?, resolved = ?, still_open = ?, evaluated = ?, error = ? where id = ?`
 			)
 			.run(
 				values.status,
@@ -471,6 +375,7 @@ export function runScan(db: Db, options: ScanOptions): ScanOutcome {
 				values.opened ?? 0,
 				values.resolved ?? 0,
 				values.stillOpen ?? 0,
+				values.evaluated ?? null,
 				values.error ?? null,
 				runId
 			);
@@ -484,55 +389,58 @@ export function runScan(db: Db, options: ScanOptions): ScanOutcome {
 
 	try {
 		options.onLeaseAcquired?.();
-		const scan = db.$client.transaction(() => {
-			// inside the IMMEDIATE transaction no other process can commit: the fingerprint is that of
-			// the data this scan judges
-			const fingerprint = dataFingerprint(db, today, timeZone, config);
-			const memo = memos.get(db.$client);
-			const reused = memo !== undefined && fingerprint !== null && memo.fingerprint === fingerprint;
-			let findings: Finding[];
-			let projects: number;
-			const timings = { loadMs: 0, evaluateMs: 0, writeMs: 0 };
-			let mark = performance.now();
-			const lap = () => {
-				const previous = mark;
-				mark = performance.now();
-				return Math.round(mark - previous);
-			};
-			if (reused) {
-				({ findings, projects } = memo);
-			} else {
-				const histories = loadHistories(db);
-				timings.loadMs = lap();
-				findings = evaluatePortfolio(histories, options.now, config, timeZone);
-				timings.evaluateMs = lap();
-				projects = histories.length;
-			}
-			lap();
-			const applied = applyFindings(db, findings, options.now, { today });
-			timings.writeMs = lap();
-			// a run left "running" by a process that died (its lease has since expired) ended unfinished
-			db.$client
-				.prepare(
-					`update scan_run set status = 'failed', error = 'interrupted', finished_at = ?
-					 where status = 'running' and id <> ? and started_at < ?`
-				)
-				.run(startedAt.toISOString(), runId, new Date(startedAt.getTime() - leaseMs).toISOString());
+		// the lease is ours, so no other scan runs: a run still marked `running` was left by a
+		// process that died (its lease ran out, or its process is gone)
+		client
+			.prepare(`update scan_run set status = 'interrupted', finished_at = ? where status = 'running' and id <> ?`)
+			.run(startedAt.toISOString(), runId);
+		ensureReadModel(db);
+
+		const memo: HistoryMemo = new Map();
+		let judgement: Judgement | undefined;
+		let applied: ReturnType<typeof applyFindings> | undefined;
+		let writeMs = 0;
+		const write = (j: Judgement) => {
+			const mark = performance.now();
+			const result = applyFindings(db, j.findings, options.now, { today, scope: j.scope });
+			const remember = client.prepare(
+				`insert into watch_scan_project (project_id, data_version, config_key, evaluated_on) values (?, ?, ?, ?)
+				 on conflict(project_id) do update set data_version = excluded.data_version, config_key = excluded.config_key,
+				   evaluated_on = excluded.evaluated_on`
+			);
+			for (const [projectId, version] of j.judged) remember.run(projectId, version, configKey, today);
 			finish({
 				status: 'completed',
-				opened: applied.opened.length,
-				resolved: applied.resolved.length,
-				stillOpen: applied.open.length
+				opened: result.opened.length,
+				resolved: result.resolved.length,
+				stillOpen: result.open.length,
+				evaluated: j.judged.size
 			});
-			return { applied, projects, findings, fingerprint, reused, timings };
-		});
-		// IMMEDIATE takes the write lock before reading, so no other writer slips in between the
-		// histories we read and the alerts we write
-		const { applied, projects, findings, fingerprint, reused, timings } = scan.immediate();
-		// kept only once committed: a rolled-back scan must not vouch for alerts it did not write
-		if (fingerprint === null) memos.delete(db.$client);
-		else memos.set(db.$client, { fingerprint, findings, projects });
+			writeMs = performance.now() - mark;
+			options.beforeCommit?.();
+			return result;
+		};
+		for (let attempt = 1; !applied; attempt++) {
+			if (attempt <= OPTIMISTIC_ATTEMPTS) {
+				// judge on a snapshot, without holding the write lock…
+				const j = client.transaction(() => judge(db, options.now, today, timeZone, config, configKey, memo)).deferred();
+				if (!renewLease(db, SCAN_LEASE, holder, clock(), leaseMs)) throw new Error('the scan lease was lost');
+				judgement = j;
+				// …then write only if nothing the rules read moved meanwhile
+				applied = client.transaction(() => (readWatchDataVersion(db) === j.dataVersion ? write(j) : undefined)).immediate();
+			} else {
+				// writers kept moving the data: judge again under the write lock (only what moved is re-run)
+				applied = client
+					.transaction(() => {
+						judgement = judge(db, options.now, today, timeZone, config, configKey, memo);
+						return write(judgement);
+					})
+					.immediate();
+			}
+		}
+		const j = judgement!;
 		const durationMs = clock().getTime() - startedAt.getTime();
+		const timings = { loadMs: Math.round(j.loadMs), evaluateMs: Math.round(j.evaluateMs), writeMs: Math.round(writeMs) };
 		logLine('info', 'scan.completed', {
 			runId,
 			trigger: options.trigger,
@@ -540,11 +448,21 @@ export function runScan(db: Db, options: ScanOptions): ScanOutcome {
 			opened: applied.opened.length,
 			resolved: applied.resolved.length,
 			open: applied.open.length,
-			reused,
+			evaluated: j.judged.size,
 			durationMs,
 			...timings
 		});
-		return { ...base, status: 'completed', ...applied, projects, findings: findings.length, reused, durationMs, timings };
+		return {
+			...base,
+			status: 'completed',
+			...applied,
+			projects: j.projects,
+			evaluated: j.judged.size,
+			findings: j.findings.length,
+			reused: j.judged.size === 0,
+			durationMs,
+			timings
+		};
 	} catch (error) {
 		const message = errorText(error);
 		try {

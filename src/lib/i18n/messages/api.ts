@@ -10,6 +10,7 @@ export const fr = {
 	'api.problem.title.conflict': 'Conflit',
 	'api.problem.title.rateLimited': 'Trop de requêtes',
 	'api.problem.title.internal': 'Erreur du serveur',
+	'api.problem.title.busy': 'Vigie est occupée',
 	'api.problem.no_credentials':
 		'Envoyez un jeton d’accès personnel dans l’en-tête Authorization\u00a0: Bearer vgi_… (créez-en un sur la page Mon compte).',
 	'api.problem.invalid_token': 'Ce jeton d’accès est inconnu, révoqué ou expiré, ou le compte de son titulaire est désactivé.',
@@ -80,6 +81,7 @@ export const en: Record<keyof typeof fr, string> = {
 	'api.problem.title.conflict': 'Conflict',
 	'api.problem.title.rateLimited': 'Too many requests',
 	'api.problem.title.internal': 'Server error',
+	'api.problem.title.busy': 'Vigie is busy',
 	'api.problem.no_credentials':
 		'Send a personal access token in the Authorization header: Bearer vgi_… (create one on your Account page).',
 	'api.problem.invalid_token': 'This access token is unknown, revoked or expired, or its owner’s account is disabled.',

@@ -46,6 +46,10 @@ export const fr = {
 	'error.invalid_email': 'Adresse e-mail invalide.',
 	'error.not_found_title': 'Page introuvable',
 	'error.not_found_text': "Cette page n'existe pas ou a été déplacée.",
+	'error.busy_title': 'Vigie est occupée',
+	'error.busy_text':
+		'Une autre tâche enregistrait des données au même moment. Rien n’a été enregistré : revenez en arrière, votre saisie est conservée, et envoyez-la de nouveau dans un instant.',
+	'error.busy_notice': 'Vigie était occupée et n’a rien enregistré. Votre saisie est conservée : envoyez-la de nouveau dans un instant.',
 	'error.server_title': 'Une erreur est survenue',
 	'error.server_text':
 		"Nous n'avons pas pu traiter votre demande. L'incident a été enregistré ; réessayez dans un instant.",
@@ -131,6 +135,10 @@ export const en: Record<CommonKey, string> = {
 	'error.invalid_email': 'Invalid email address.',
 	'error.not_found_title': 'Page not found',
 	'error.not_found_text': 'This page does not exist or has moved.',
+	'error.busy_title': 'Vigie is busy',
+	'error.busy_text':
+		'Another task was saving data at the same moment. Nothing was saved: go back, what you typed is kept, and send it again in a moment.',
+	'error.busy_notice': 'Vigie was busy and saved nothing. What you typed is kept: send it again in a moment.',
 	'error.server_title': 'Something went wrong',
 	'error.server_text':
 		'We could not handle your request. The incident has been logged; please try again in a moment.',

@@ -107,6 +107,7 @@ export const fr = {
 	'watch.run.completed': 'Terminé',
 	'watch.run.failed': 'Échec',
 	'watch.run.skipped': 'Ignoré : un autre passage était en cours',
+	'watch.run.interrupted': 'Interrompu : le processus s’est arrêté en cours de route',
 
 	'watch.thresholds.title': 'Seuils des règles',
 	'watch.thresholds.intro':
@@ -240,6 +241,7 @@ export const en: Record<keyof typeof fr, string> = {
 	'watch.run.completed': 'Completed',
 	'watch.run.failed': 'Failed',
 	'watch.run.skipped': 'Skipped: another scan was running',
+	'watch.run.interrupted': 'Interrupted: the process stopped half-way',
 
 	'watch.thresholds.title': 'Rule thresholds',
 	'watch.thresholds.intro':

@@ -16,7 +16,7 @@
  * 404, a viewer 403.
  */
 import { isHttpError, type RequestEvent } from '@sveltejs/kit';
-import { getDb, type Db } from '../db';
+import { getDb, isDatabaseBusy, type Db } from '../db';
 import { authenticateApiToken } from '../auth/api-tokens';
 import { log } from '../log';
 import type { Principal } from '../permissions';
@@ -108,6 +108,13 @@ function rateLimit(caller: ApiCaller, nowMs: number): void {
 	}
 }
 
+/** A write that waited past the busy timeout (another process held the database): nothing was saved, try again. */
+function busy(): ApiProblem {
+	const p = problem('busy', 503, 'error.busy_text');
+	p.headers['retry-after'] = '5';
+	return p;
+}
+
 /** SvelteKit's `error()` thrown by the shared guards, as the API's problem. */
 function fromHttpError(status: number, message: string): ApiProblem {
 	if (status === 404) return problem('notFound', 404, 'api.problem.not_found');
@@ -115,6 +122,7 @@ function fromHttpError(status: number, message: string): ApiProblem {
 		return problem('forbidden', 403, isMessageKey(message) ? message : 'api.problem.forbidden');
 	}
 	if (status === 401) return unauthorized('api.problem.no_credentials');
+	if (status === 503) return busy();
 	return problem('badRequest', status, 'api.problem.bad_request');
 }
 
@@ -141,6 +149,7 @@ export function apiRoute(access: ApiAccess, handle: (ctx: ApiContext) => Respons
 		} catch (e) {
 			if (e instanceof ApiProblem) return problemResponse(e, lang, instance);
 			if (isHttpError(e)) return problemResponse(fromHttpError(e.status, e.body.message), lang, instance);
+			if (isDatabaseBusy(e)) return problemResponse(busy(), lang, instance);
 			const errorId = crypto.randomUUID().slice(0, 8);
 			log('error', 'api.failed', {
 				errorId,

@@ -255,8 +255,12 @@ const schemas: Record<string, Schema> = {
 				counts: statusCounts,
 				neverReviewed: integer,
 				lastReviewOn: nullable(day),
+				reviewCount: integer,
 				openActions: integer,
-				overdueActions: integer
+				overdueActions: integer,
+				openAlerts: { type: 'integer', description: 'open alerts (acknowledged and snoozed ones are silenced)' },
+				habitAlerts: { type: 'integer', description: 'of the open alerts, those about habits' },
+				criticalAlerts: { type: 'integer', description: 'of the open alerts, the critical ones' }
 			})
 		},
 		trend: { type: 'array', items: object({ month: { type: 'string', pattern: '^\\d{4}-\\d{2}$' }, health, projects: integer }) }
@@ -298,7 +302,7 @@ export function openApiDocument() {
 			title: 'Vigie API',
 			version: '1.0.0',
 			description:
-				'Read and record the reviews of your cooperation projects. Authenticate with a personal access token (Account › Access tokens, or `npx vigie token create`) sent as `Authorization: Bearer vgi_…`. A token sees exactly what its owner sees: members see their projects, others get 404; a `read` token never writes. Reads also work from a signed-in browser (session cookie); writes need a token. Lists are paged with an opaque `cursor`. Errors are RFC 9457 problem details in the language of `Accept-Language` (French or English), otherwise the token owner’s. Requests are limited per token (429 with `Retry-After`).'
+				'Read and record the reviews of your cooperation projects. Authenticate with a personal access token (Account › Access tokens, or `npx vigie token create`) sent as `Authorization: Bearer vgi_…`. A token sees exactly what its owner sees: members see their projects, others get 404; a `read` token never writes. Reads also work from a signed-in browser (session cookie); writes need a token. Lists are paged with an opaque `cursor`. Errors are RFC 9457 problem details in the language of `Accept-Language` (French or English), otherwise the token owner’s. Requests are limited per token (429 with `Retry-After`). A write that waits too long for the database (another process holding it) is answered 503 with `Retry-After`, nothing saved: send it again.'
 		},
 		servers: [{ url: '/api/v1' }],
 		components: {

@@ -1,6 +1,6 @@
 /**
  * The dashboard's figures as the JSON API publishes them: the only module of the API that reads
- * the at-a-glance views (`overview.ts`). Its output shapes below are the API's own and are what
+ * the at-a-glance views (`queries/`, over the read model). Its output shapes below are the API's own and are what
  * the OpenAPI document describes; the functions that fill them may change (a read model, other
  * names) without touching the routes or the document — only this file.
  *
@@ -10,7 +10,9 @@
  */
 import type { Db } from '../db';
 import type { Project } from '../db/schema';
-import { portfolioOverview, portfolioTrend, projectCounts, projectOverview } from '../overview';
+import { portfolioOverview, projectCounts } from '../queries/portfolio';
+import { projectOverview } from '../queries/project';
+import { portfolioTrend } from '../queries/trends';
 import type { IsoDate, ProjectStatus, Rating, ReviewStatus, WatchpointKind } from '../../domain/types';
 
 export type ApiStatusCounts = Record<ReviewStatus, number>;
@@ -89,8 +91,13 @@ export interface ApiPortfolioProject {
 	/** tracked watch-points no review has assessed yet */
 	neverReviewed: number;
 	lastReviewOn: IsoDate | null;
+	reviewCount: number;
 	openActions: number;
 	overdueActions: number;
+	/** open alerts (acknowledged and snoozed ones are silenced), of which about habits, and critical */
+	openAlerts: number;
+	habitAlerts: number;
+	criticalAlerts: number;
 }
 
 export interface ApiPortfolio {
@@ -122,8 +129,12 @@ export function portfolioFigures(
 			counts: { ...p.counts },
 			neverReviewed: p.neverReviewed,
 			lastReviewOn: p.lastReviewOn,
+			reviewCount: p.reviewCount,
 			openActions: p.openActions,
-			overdueActions: p.overdueActions
+			overdueActions: p.overdueActions,
+			openAlerts: p.openAlerts,
+			habitAlerts: p.habitAlerts,
+			criticalAlerts: p.criticalAlerts
 		})),
 		trend: portfolioTrend(db, now, { projectIds: options.projectIds }).map((t) => ({ month: t.month, health: t.health, projects: t.projects }))
 	};

@@ -19,6 +19,7 @@ export const PROBLEM_TYPES = {
 	repeatedComments: 'urn:vigie:problem:repeated-comments',
 	conflict: 'urn:vigie:problem:conflict',
 	rateLimited: 'urn:vigie:problem:rate-limited',
+	busy: 'urn:vigie:problem:busy',
 	internal: 'urn:vigie:problem:internal'
 } as const;
 export type ProblemKind = keyof typeof PROBLEM_TYPES;

@@ -10,7 +10,7 @@ import { instanceToday } from '../clock';
 import { requireProject } from '../permissions';
 import { repeatedCommentWarnings } from '../review-habits';
 import { getReview, listReviews, parseReviewForm, recordReview, reviewFormSetup, ReviewRejected, type ReviewDetail } from '../reviews';
-import { readWatchConfig } from '../watch-job';
+import { readWatchConfig } from '../thresholds';
 import { BodyReader, throwIfProblems, validationProblem } from './body';
 import { json, readJsonObject, type ApiContext } from './handler';
 import { decodeCursor, pageOf, pageSize } from './pagination';

@@ -1,6 +1,13 @@
 /**
  * The single database connection. better-sqlite3 is synchronous: every write path runs inside
  * `db.transaction(() => …)` with no `await` inside, so a submit is saved whole or not at all.
+ *
+ * Two promises every `db.transaction` keeps, whoever calls it:
+ * - it begins IMMEDIATE: the write lock is taken first, so a writer waits on `busy_timeout` while
+ *   another process (a CLI scan, a second server) writes, instead of failing half-way when a
+ *   read transaction tries to become a write one;
+ * - it ends by refreshing the read model of the projects it changed (`read-model.ts`), inside the
+ *   same transaction.
  */
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
@@ -9,6 +16,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
+import { refreshStaleProjects } from '../read-model';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -18,9 +26,11 @@ export const DEFAULT_DATABASE_URL = './data/vigie.db';
 export function migrationsFolder(): string {
 	if (process.env.VIGIE_MIGRATIONS) return resolve(process.env.VIGIE_MIGRATIONS);
 	const candidates = [resolve(process.cwd(), 'drizzle')];
-	// from src/lib/server/db (tsx, vitest) the project root is four levels up
+	// from wherever this module runs (src/lib/server/db through tsx or vitest, build/cli bundled),
+	// the project's root is one of the folders above it
 	try {
-		candidates.push(resolve(dirname(fileURLToPath(import.meta.url)), '../../../../drizzle'));
+		let dir = dirname(fileURLToPath(import.meta.url));
+		for (let up = 0; up < 6; up++, dir = dirname(dir)) candidates.push(resolve(dir, 'drizzle'));
 	} catch {
 		/* import.meta.url is not a file URL in every bundle */
 	}
@@ -38,11 +48,62 @@ export function openDatabase(url: string): Db {
 	const client = new Database(path);
 	client.pragma('journal_mode = WAL');
 	client.pragma('foreign_keys = ON');
-	client.pragma('busy_timeout = 5000');
+	client.pragma(`busy_timeout = ${busyTimeout()}`);
 	client.pragma('synchronous = NORMAL');
 	const db = drizzle(client, { schema }) as Db;
 	migrate(db, { migrationsFolder: migrationsFolder() });
+	return withWriteTransactions(db);
+}
+
+/**
+ * How long a write waits for another process's write lock before giving up with SQLITE_BUSY
+ * (then the page says "busy, try again" with the input kept). A scan holds the lock for tens
+ * of milliseconds; this covers a slow disk or a large import. `VIGIE_BUSY_TIMEOUT_MS` changes it.
+ */
+export const BUSY_TIMEOUT_MS = 15_000;
+
+function busyTimeout(env: NodeJS.ProcessEnv = process.env): number {
+	const value = Number(env.VIGIE_BUSY_TIMEOUT_MS);
+	return Number.isInteger(value) && value >= 0 ? value : BUSY_TIMEOUT_MS;
+}
+
+/**
+ * What a write transaction throws when the lock stayed taken past the timeout. The server makes
+ * it the "busy, try again" answer (503); elsewhere (the command line) the error itself.
+ */
+let onBusy: (error: unknown) => never = (error) => {
+	throw error;
+};
+
+export function whenDatabaseBusy(handler: (error: unknown) => never): void {
+	onBusy = handler;
+}
+
+function withWriteTransactions(db: Db): Db {
+	const transaction = db.transaction.bind(db);
+	const client = db.$client;
+	db.transaction = ((fn, config) => {
+		try {
+			return transaction(
+				(tx) => {
+					const result = fn(tx);
+					refreshStaleProjects(client);
+					return result;
+				},
+				{ behavior: 'immediate', ...config }
+			);
+		} catch (error) {
+			if (isDatabaseBusy(error)) onBusy(error);
+			throw error;
+		}
+	}) as Db['transaction'];
 	return db;
+}
+
+/** SQLite's answer when another connection held the write lock longer than `busy_timeout`. */
+export function isDatabaseBusy(error: unknown): boolean {
+	const code = (error as { code?: unknown } | null)?.code;
+	return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT' || code === 'SQLITE_LOCKED';
 }
 
 let current: Db | undefined;

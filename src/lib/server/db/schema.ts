@@ -198,7 +198,7 @@ export const action = sqliteTable(
 		closedOn: text('closed_on'),
 		createdAt: createdAt()
 	},
-	(t) => [index('action_project_status_idx').on(t.projectId, t.status)]
+	(t) => [index('action_project_status_idx').on(t.projectId, t.status), index('action_status_due_idx').on(t.status, t.dueOn)]
 );
 
 /** Instance-wide settings (habit thresholds, …) as JSON values. */
@@ -230,7 +230,9 @@ export const alert = sqliteTable(
 		note: text('note'),
 		snoozedUntil: text('snoozed_until'),
 		previousAlertId: integer('previous_alert_id'),
-		similarity: real('similarity')
+		similarity: real('similarity'),
+		/** the day the situation began (a point lapsed, an action fell late), whenever a scan noticed it */
+		beganOn: text('began_on')
 	},
 	(t) => [
 		index('alert_status_idx').on(t.status),
@@ -239,12 +241,13 @@ export const alert = sqliteTable(
 		uniqueIndex('alert_rule_subject_live_uq')
 			.on(t.rule, t.subjectKey)
 			.where(sql`status <> 'resolved'`),
-		index('alert_project_idx').on(t.projectId)
+		index('alert_project_idx').on(t.projectId, t.status)
 	]
 );
 
 export type ScanTrigger = 'cron' | 'cli' | 'manual';
-export type ScanRunStatus = 'running' | 'completed' | 'failed' | 'skipped';
+/** `interrupted`: the process running it died (its row was left `running`); the next scan says so */
+export type ScanRunStatus = 'running' | 'completed' | 'failed' | 'skipped' | 'interrupted';
 
 export const scanRun = sqliteTable('scan_run', {
 	id: integer('id').primaryKey({ autoIncrement: true }),
@@ -257,7 +260,11 @@ export const scanRun = sqliteTable('scan_run', {
 	opened: integer('opened').notNull().default(0),
 	resolved: integer('resolved').notNull().default(0),
 	stillOpen: integer('still_open').notNull().default(0),
-	error: text('error')
+	error: text('error'),
+	/** the process that ran it (`host:pid:id`), so that a run left `running` by a dead one can be closed */
+	holder: text('holder'),
+	/** projects whose history rules ran again (the others had not changed since their last scan) */
+	evaluated: integer('evaluated')
 });
 
 /**
@@ -277,6 +284,99 @@ export const lease = sqliteTable('lease', {
 	name: text('name').primaryKey(),
 	holder: text('holder').notNull(),
 	expiresAt: text('expires_at').notNull()
+});
+
+// ---------------------------------------------------------------------------------------------
+// The read model (DESIGN.md, "Reads at portfolio scale"): what the pages that span projects read
+// instead of the history. `domain/project-state.ts` computes it from one project's history;
+// `server/read-model.ts` writes it in the same transaction as the change that moves it.
+
+/**
+ * One row per project. `dataVersion` goes up with every write to the project's data (triggers
+ * created in the migration, whichever connection or process writes); `stateVersion` is the
+ * version the read model of the project was computed from. They differ only inside a write
+ * transaction, or after a write made outside Vigie's modules: the read model then refreshes.
+ */
+export const projectState = sqliteTable(
+	'project_state',
+	{
+		projectId: integer('project_id')
+			.primaryKey()
+			.references(() => project.id, { onDelete: 'cascade' }),
+		dataVersion: integer('data_version').notNull().default(1),
+		stateVersion: integer('state_version').notNull().default(0),
+		reviewCount: integer('review_count').notNull().default(0),
+		firstReviewOn: text('first_review_on'),
+		lastReviewOn: text('last_review_on'),
+		lastReviewId: integer('last_review_id')
+	},
+	(t) => [index('project_state_stale_idx').on(t.projectId).where(sql`data_version <> state_version`)]
+);
+
+/**
+ * Each tracked watch-point (of a watch-point not retired) with its latest review and the days
+ * its status turns on: the status itself depends on today and is computed on read.
+ */
+export const trackedState = sqliteTable(
+	'tracked_state',
+	{
+		trackedId: integer('tracked_id')
+			.primaryKey()
+			.references(() => trackedWatchpoint.id, { onDelete: 'cascade' }),
+		projectId: integer('project_id')
+			.notNull()
+			.references(() => project.id, { onDelete: 'cascade' }),
+		watchpointId: integer('watchpoint_id').notNull(),
+		cadenceDays: integer('cadence_days').notNull(),
+		graceDays: integer('grace_days').notNull(),
+		snoozedUntil: text('snoozed_until'),
+		lastReviewId: integer('last_review_id'),
+		lastReviewedOn: text('last_reviewed_on'),
+		lastComment: text('last_comment'),
+		rating: integer('rating'),
+		ratedOn: text('rated_on'),
+		ratedReviewId: integer('rated_review_id'),
+		countedFrom: text('counted_from').notNull(),
+		dueOn: text('due_on').notNull(),
+		graceEndsOn: text('grace_ends_on').notNull(),
+		criticalFrom: text('critical_from').notNull()
+	},
+	(t) => [index('tracked_state_project_idx').on(t.projectId), index('tracked_state_due_idx').on(t.dueOn)]
+);
+
+/** A project's figures at the end of each month, up to the month of its last review (see `MonthState`). */
+export const projectMonth = sqliteTable(
+	'project_month',
+	{
+		projectId: integer('project_id')
+			.notNull()
+			.references(() => project.id, { onDelete: 'cascade' }),
+		/** `YYYY-MM` */
+		month: text('month').notNull(),
+		ratingSum: integer('rating_sum').notNull(),
+		rated: integer('rated').notNull(),
+		tracked: integer('tracked').notNull(),
+		expected: integer('expected').notNull(),
+		covered: integer('covered').notNull(),
+		assessed: integer('assessed').notNull(),
+		onTime: integer('on_time').notNull(),
+		reviews: integer('reviews').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.projectId, t.month] }), index('project_month_month_idx').on(t.month)]
+);
+
+/**
+ * What the last scan that ran a project's history rules saw: the project's data version, the
+ * thresholds and the day. A scan re-runs those rules only for projects where one of them moved
+ * (or a snooze ended since), whichever process scanned before.
+ */
+export const watchScanProject = sqliteTable('watch_scan_project', {
+	projectId: integer('project_id')
+		.primaryKey()
+		.references(() => project.id, { onDelete: 'cascade' }),
+	dataVersion: integer('data_version').notNull(),
+	configKey: text('config_key').notNull(),
+	evaluatedOn: text('evaluated_on').notNull()
 });
 
 /**
@@ -478,6 +578,9 @@ export type Assessment = typeof assessment.$inferSelect;
 export type Action = typeof action.$inferSelect;
 export type Alert = typeof alert.$inferSelect;
 export type ScanRun = typeof scanRun.$inferSelect;
+export type ProjectStateRow = typeof projectState.$inferSelect;
+export type TrackedStateRow = typeof trackedState.$inferSelect;
+export type ProjectMonthRow = typeof projectMonth.$inferSelect;
 export type User = typeof user.$inferSelect;
 export type Session = typeof session.$inferSelect;
 export type Invitation = typeof invitation.$inferSelect;

@@ -2,7 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { requireAdmin } from '$lib/server/permissions';
 import { isScheduleRunning, nextScheduledScan, scheduleSettings } from '$lib/server/scheduler';
-import { listScanRuns, runScan } from '$lib/server/watch-job';
+import { runScanProcess } from '$lib/server/scan-process';
+import { listScanRuns } from '$lib/server/watch-job';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url, locals }) => {
@@ -22,9 +23,10 @@ export const load: PageServerLoad = ({ url, locals }) => {
 };
 
 export const actions: Actions = {
-	run: ({ locals }) => {
+	run: async ({ locals }) => {
 		requireAdmin(locals);
-		const outcome = runScan(getDb(), { now: new Date(), trigger: 'manual' });
-		redirect(303, `/admin/scans?run=${outcome.runId}`);
+		// off the request path like the scheduled scans; the page waits for it to say how it went
+		const outcome = await runScanProcess('manual');
+		redirect(303, outcome.runId === null ? '/admin/scans' : `/admin/scans?run=${outcome.runId}`);
 	}
 };

@@ -4,7 +4,7 @@ import { FormReader } from '$lib/domain/validation';
 import { instanceTimeZone } from '$lib/server/clock';
 import { getDb } from '$lib/server/db';
 import { requireAdmin } from '$lib/server/permissions';
-import { readWatchConfig, saveWatchConfig, savedWatchConfig } from '$lib/server/watch-job';
+import { readWatchConfig, saveWatchConfig, savedWatchConfig } from '$lib/server/thresholds';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url, locals }) => {

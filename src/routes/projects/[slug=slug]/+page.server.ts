@@ -2,7 +2,8 @@ import { projectAlerts } from '$lib/server/alerts';
 import { getDb } from '$lib/server/db';
 import { alertForReader, guardProject, readerScope } from '$lib/server/permissions';
 import { instanceToday } from '$lib/server/clock';
-import { healthTrend, projectOverview } from '$lib/server/overview';
+import { projectOverview } from '$lib/server/queries/project';
+import { healthTrend } from '$lib/server/queries/trends';
 import { WATCHPOINT_KINDS, type WatchpointKind } from '$lib/domain/types';
 import type { PageServerLoad } from './$types';
 

@@ -3,6 +3,8 @@ import { getDb } from '$lib/server/db';
 import { guardProject } from '$lib/server/permissions';
 import { importHistory, previewHistoryImport } from '$lib/server/import/history';
 import { readUpload, type UploadFailure } from '$lib/server/import/upload';
+import { countOpenAlerts } from '$lib/server/alerts';
+import { runScanProcess } from '$lib/server/scan-process';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, locals, url }) => {
@@ -37,10 +39,12 @@ export const actions: Actions = {
 			upload.bytes,
 			new Date(),
 			{ userId: locals.user?.id ?? null, via: 'page', address: getClientAddress() },
-			{ expectedDigest: typeof digest === 'string' ? digest : '' }
+			// the scan runs off the request path, as the scheduled ones do; the page waits for it
+			{ expectedDigest: typeof digest === 'string' ? digest : '', scan: false }
 		);
 		if (!outcome.ok) return fail(400, { preview: outcome.preview, fileName: upload.name, payload: upload.payload });
-		const alerts = outcome.scan?.status === 'completed' ? outcome.scan.open.length : 0;
+		if (outcome.reviewIds.length > 0) await runScanProcess('manual');
+		const alerts = countOpenAlerts(getDb(), [project.id]);
 		redirect(303, `/projects/${project.slug}/import?imported=${outcome.reviewIds.length}&rows=${outcome.preview.toImport}&alerts=${alerts}`);
 	}
 };

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { guardProject } from '$lib/server/permissions';
-import { watchpointHistory } from '$lib/server/overview';
+import { watchpointHistory } from '$lib/server/queries/history';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, locals }) => {

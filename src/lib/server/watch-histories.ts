@@ -1,0 +1,230 @@
+/**
+ * The projects' histories as the watch job's rules read them (`ProjectHistory`), loaded from a
+ * handful of whole-table queries — for every project, or only for those a scan re-evaluates.
+ */
+import type { Db } from './db';
+import type { ProjectHistory } from '../domain/watch-rules';
+import type { ActionStatus, ActorLevel, IsoDate, ProjectStatus, Rating } from '../domain/types';
+import type { AssessmentInput, ReviewInput } from '../domain/watch-rules-types';
+
+/**
+ * Reviews per project read up front, assessments and participants included. The rules walk a
+ * watch-point's history back from the latest review and stop at the first change, so they
+ * rarely look further; older reviews are read a project at a time, when a rule first does.
+ */
+const RECENT_REVIEWS = 8;
+
+type AssessmentRow = [watchpointId: number, rating: Rating | null, comment: string];
+
+/** Reads older reviews when a rule first reaches them: that one and the few before it. */
+interface OlderReviews {
+	fill(review: LoadedReview): void;
+}
+
+/**
+ * A review as the rules see it. Its assessments and participants are set by the loader for a
+ * project's latest reviews; for older ones they are read on first access, a few reviews at a
+ * time going back. 600,000 assessments held as objects would cost more time and memory than
+ * the rules themselves, for reviews no rule looks at. Valid while the connection is open, which
+ * the scan's transaction guarantees.
+ */
+class LoadedReview implements ReviewInput {
+	#assessments: AssessmentInput[] | undefined;
+	#participants: number[] | undefined;
+
+	constructor(
+		readonly id: number,
+		readonly heldOn: IsoDate,
+		readonly projectId: number,
+		/** its place in the project's reviews, oldest first */
+		readonly index: number,
+		private readonly older: OlderReviews
+	) {}
+
+	get loaded(): boolean {
+		return this.#assessments !== undefined;
+	}
+
+	set(assessments: AssessmentInput[], participants: number[]): void {
+		this.#assessments = assessments;
+		this.#participants = participants;
+	}
+
+	get assessments(): AssessmentInput[] {
+		if (this.#assessments === undefined) this.older.fill(this);
+		return this.#assessments ?? [];
+	}
+
+	get participantActorIds(): number[] {
+		if (this.#participants === undefined) this.older.fill(this);
+		return this.#participants ?? [];
+	}
+}
+
+/**
+ * Every project's history for the rules, from a handful of whole-table queries grouped here —
+ * never one query per project: raw rows (arrays, not objects), assessments aggregated per
+ * review as JSON that `JSON.parse` turns into arrays natively. Each project's latest reviews
+ * are read whole; older ones when a rule first reaches them (see LoadedReview), so use the
+ * histories while `db` is open. Retired watch-points are no longer tracked: their history
+ * stays, but nobody is asked to review them.
+ */
+export function loadHistories(db: Db, projectIds: readonly number[] | null = null): ProjectHistory[] {
+	const client = db.$client;
+	// every project, or only these: the same queries with one more condition
+	const only = projectIds === null ? null : JSON.stringify(projectIds);
+	const scope = (column: string, joiner: 'where' | 'and') =>
+		only === null ? '' : ` ${joiner} ${column} in (select value from json_each(@only))`;
+	const bind: [] | [{ only: string }] = only === null ? [] : [{ only }];
+	const byProject = new Map<number, ProjectHistory>();
+	const histories: ProjectHistory[] = [];
+
+	for (const [id, slug, name, status, startDate, archivedAt] of client
+		.prepare(`select id, slug, name, status, start_date, archived_at from project${scope('id', 'where')} order by id`)
+		.raw()
+		.iterate(...bind) as IterableIterator<[number, string, string, ProjectStatus, IsoDate, string | null]>) {
+		const history: ProjectHistory = {
+			project: { id, slug, name, status, startDate, archived: archivedAt !== null },
+			tracked: [],
+			reviews: [],
+			actors: [],
+			actions: [],
+			commitments: []
+		};
+		byProject.set(id, history);
+		histories.push(history);
+	}
+
+	for (const [id, projectId, watchpointId, watchpointKey, cadenceDays, graceDays, snoozedUntil, trackedSince] of client
+		.prepare(
+			`select t.id, t.project_id, t.watchpoint_id, w.key,
+			   coalesce(t.cadence_days, p.default_cadence_days), coalesce(t.grace_days, p.default_grace_days), t.snoozed_until,
+			   t.tracked_since
+			 from tracked_watchpoint t
+			 join watchpoint w on w.id = t.watchpoint_id
+			 join project p on p.id = t.project_id
+			 where w.retired_at is null${scope('t.project_id', 'and')}
+			 order by t.project_id, w.position, w.id`
+		)
+		.raw()
+		.iterate(...bind) as IterableIterator<[number, number, number, string, number, number, IsoDate | null, IsoDate | null]>) {
+		byProject
+			.get(projectId)
+			?.tracked.push({ id, watchpointId, watchpointKey, cadenceDays, graceDays, snoozedUntil, trackedSince });
+	}
+
+	const reviews = new Map<number, LoadedReview>();
+	const fillReviews = (rows: Iterable<[number, string]>, participantRows: Iterable<[number, number]>, ids: Iterable<number>) => {
+		const assessments = new Map<number, AssessmentInput[]>();
+		for (const [reviewId, json] of rows) {
+			assessments.set(
+				reviewId,
+				(JSON.parse(json) as AssessmentRow[]).map(([watchpointId, rating, comment]) => ({ watchpointId, rating, comment }))
+			);
+		}
+		const participants = new Map<number, number[]>();
+		for (const [reviewId, actorId] of participantRows) {
+			const list = participants.get(reviewId);
+			if (list) list.push(actorId);
+			else participants.set(reviewId, [actorId]);
+		}
+		for (const id of ids) {
+			const review = reviews.get(id);
+			if (review && !review.loaded) review.set(assessments.get(id) ?? [], participants.get(id) ?? []);
+		}
+	};
+
+	// older reviews are read RECENT_REVIEWS at a time: the one a rule reached and those before it
+	const olderAssessments = client
+		.prepare(
+			`select review_id, json_group_array(json_array(watchpoint_id, rating, comment))
+			 from assessment where review_id in (select value from json_each(?)) group by review_id`
+		)
+		.raw();
+	const olderParticipants = client
+		.prepare(
+			`select review_id, actor_id from review_participant
+			 where review_id in (select value from json_each(?)) order by review_id, actor_id`
+		)
+		.raw();
+	const older: OlderReviews = {
+		fill(reached) {
+			const history = byProject.get(reached.projectId);
+			if (!history) return;
+			const page: number[] = [];
+			for (let i = reached.index; i >= 0 && page.length < RECENT_REVIEWS; i--) {
+				const review = history.reviews[i] as LoadedReview;
+				if (!review.loaded) page.push(review.id);
+			}
+			const ids = JSON.stringify(page);
+			fillReviews(
+				olderAssessments.iterate(ids) as IterableIterator<[number, string]>,
+				olderParticipants.iterate(ids) as IterableIterator<[number, number]>,
+				page
+			);
+		}
+	};
+
+	for (const [id, projectId, heldOn] of client
+		.prepare(`select id, project_id, held_on from review${scope('project_id', 'where')} order by project_id, held_on, id`)
+		.raw()
+		.iterate(...bind) as IterableIterator<[number, number, IsoDate]>) {
+		const history = byProject.get(projectId);
+		if (!history) continue;
+		const loaded = new LoadedReview(id, heldOn, projectId, history.reviews.length, older);
+		reviews.set(id, loaded);
+		history.reviews.push(loaded);
+	}
+
+	// the latest reviews of every project, whole, in three queries over the same set
+	const latest = `with latest as (
+		select id from (
+			select id, row_number() over (partition by project_id order by held_on desc, id desc) as k
+			from review${scope('project_id', 'where')}
+		) where k <= ${RECENT_REVIEWS}
+	)`;
+	fillReviews(
+		client
+			.prepare(
+				`${latest} select a.review_id, json_group_array(json_array(a.watchpoint_id, a.rating, a.comment))
+				 from assessment a where a.review_id in latest group by a.review_id`
+			)
+			.raw()
+			.iterate(...bind) as IterableIterator<[number, string]>,
+		client
+			.prepare(`${latest} select review_id, actor_id from review_participant where review_id in latest order by review_id, actor_id`)
+			.raw()
+			.iterate(...bind) as IterableIterator<[number, number]>,
+		client.prepare(`${latest} select id from latest`).pluck().iterate(...bind) as IterableIterator<number>
+	);
+
+	for (const [id, projectId, name, level] of client
+		.prepare(`select id, project_id, name, level from actor${scope('project_id', 'where')} order by project_id, id`)
+		.raw()
+		.iterate(...bind) as IterableIterator<[number, number, string, ActorLevel]>) {
+		byProject.get(projectId)?.actors.push({ id, name, level });
+	}
+
+	for (const [id, projectId, title, status, dueOn, createdInReviewId, watchpointId] of client
+		.prepare(
+			`select a.id, a.project_id, a.title, a.status, a.due_on, s.review_id, a.watchpoint_id
+			 from action a left join assessment s on s.id = a.assessment_id${scope('a.project_id', 'where')}
+			 order by a.project_id, a.id`
+		)
+		.raw()
+		.iterate(...bind) as IterableIterator<[number, number, string, ActionStatus, IsoDate | null, number | null, number | null]>) {
+		byProject.get(projectId)?.actions.push({ id, title, status, dueOn, createdInReviewId, watchpointId });
+	}
+
+	for (const [id, projectId, actorId, description, recordedOn, informedOn] of client
+		.prepare(
+			`select id, project_id, actor_id, description, recorded_on, informed_on from commitment${scope('project_id', 'where')} order by project_id, id`
+		)
+		.raw()
+		.iterate(...bind) as IterableIterator<[number, number, number, string, IsoDate, IsoDate | null]>) {
+		byProject.get(projectId)?.commitments.push({ id, actorId, description, recordedOn, informedOn });
+	}
+
+	return histories;
+}
+
