@@ -5,7 +5,9 @@ import { startVigie } from '$lib/server/startup';
 import { log } from '$lib/server/log';
 import { compressResponse } from '$lib/server/http/compression';
 import { getDb, isDatabaseBusy, whenDatabaseBusy } from '$lib/server/db';
-import { accessRedirect, isAdminArea } from '$lib/server/auth/access';
+import { accessRedirect, isAdminArea, isApi } from '$lib/server/auth/access';
+import { apiLanguage } from '$lib/server/api/language';
+import { problem, problemResponse } from '$lib/server/api/problem';
 import { clearSessionCookie, readSessionCookie } from '$lib/server/auth/cookies';
 import { validateSession } from '$lib/server/auth/sessions';
 import { hasUsers } from '$lib/server/auth/users';
@@ -92,6 +94,12 @@ export const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.session = found
 		? { id: found.session.id, expiresAt: found.session.expiresAt, absoluteExpiresAt: found.session.absoluteExpiresAt }
 		: null;
+
+	// an address under /api that no endpoint answers: a problem, not the HTML error page
+	if (isApi(event.url.pathname) && event.route.id === null) {
+		const lang = apiLanguage(event.request.headers.get('accept-language'), event.locals.lang);
+		return problemResponse(problem('notFound', 404, 'api.problem.not_found'), lang, event.url.pathname);
+	}
 
 	const target = accessRedirect({
 		pathname: event.url.pathname,

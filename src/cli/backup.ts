@@ -4,8 +4,8 @@
  * as of one instant and lets the server go on writing meanwhile; copying the file by hand could
  * catch it halfway through a write, and would miss what is still in the `-wal` file.
  *
- * Restoring must not leave the old `-wal` and `-shm` files beside the copy: SQLite would replay
- * that journal (from an unclean stop) onto the restored file and bring back the wrong data.
+ * `vigie restore` puts such a copy back (restore.ts): it must not leave the old `-wal` and `-shm`
+ * files beside it, as SQLite would replay that journal onto the restored file.
  */
 import Database from 'better-sqlite3';
 import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -20,8 +20,8 @@ Writes a consistent copy of the database to FILE, even while the server is runni
   --force    replace FILE if it exists
   --db PATH  the database to copy (default DATABASE_URL, or ${DEFAULT_DATABASE_URL})
 
-To restore: stop the server, delete the database's -wal and -shm files (vigie.db-wal and
-vigie.db-shm beside vigie.db) if they are there, then put the copy in the database's place.`;
+To restore it: stop the server, then \`vigie restore FILE\` (it checks the copy, swaps it in and
+removes the old -wal and -shm files).`;
 
 /**
  * Pages copied per step after the first: all of them. By default the backup copies 100 pages at a

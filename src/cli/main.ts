@@ -17,6 +17,19 @@ const commands: Record<string, Command> = {
 		load: () => import('./remind')
 	},
 	backup: { summary: 'copy the database while the server runs: backup FILE [--force] [--db PATH]', load: () => import('./backup') },
+	restore: {
+		summary: 'put a backup in place of the database, the server stopped: restore FILE [--db PATH]',
+		load: () => import('./restore')
+	},
+	token: {
+		summary: 'create an API access token: token create --email ADDRESS --name NAME [--scope read|write] [--expires DAYS]',
+		load: () => import('./token')
+	},
+	import: {
+		summary: 'import past reviews from a spreadsheet: import FILE --project SLUG [--dry-run]; or a whole export: import FILE.json',
+		load: () => import('./import')
+	},
+	export: { summary: 'write everything as JSON (no secrets): export --json [--out FILE] [--db PATH]', load: () => import('./export') },
 	generate: {
 		summary: 'write a large portfolio for load tests: generate --projects N --out FILE [--at DAY]',
 		load: () => import('./generate')

@@ -89,7 +89,14 @@ const post = (route: string, action: string, expect: Expected, more: Partial<Ent
 	...more
 });
 
+/** A method of a `+server.ts` endpoint other than GET. */
+const endpoint = (route: string, method: 'POST', expect: Expected, more: Partial<Entry> = {}): Entry => ({ route, request: method, expect, ...more });
+
 const P = '/projects/[slug=slug]';
+const A = '/api/v1/projects/[slug]';
+/** The API answers a visitor without a session 401 (a problem, not a redirect). */
+const apiSignedIn = (o: Outcome): Expected => ({ ...everyone(o), anonymous: 401 });
+const apiInProject = (o: Outcome): Expected => ({ ...inProject('view', o), anonymous: 401 });
 const alertBody = (f: Fixtures) => ({ id: String(f.alertId) });
 
 /** THE MATRIX. A new route fails the first test until it is listed here. */
@@ -125,6 +132,9 @@ const MATRIX: Entry[] = [
 	post('/account', 'password', signedIn(400)),
 	// an empty body is an unticked box: the person's own reminders turned off, nobody else's
 	post('/account', 'reminders', signedIn({ redirect: '/account?reminders=off' })),
+	// a token needs a name (400); revoking names no token of one's own (404)
+	post('/account', 'createToken', signedIn(400)),
+	post('/account', 'revokeToken', signedIn(404)),
 
 	// administration
 	get('/admin', adminOnly(200)),
@@ -207,6 +217,31 @@ const MATRIX: Entry[] = [
 	get(`${P}/watchpoints/[id]`, inProject('coordinate', 200)),
 	post(`${P}/watchpoints/[id]`, 'save', inProject('coordinate', 400), { body: () => ({ cadenceDays: '0' }) }),
 	post(`${P}/watchpoints/[id]`, 'reset', inProject('coordinate', 303)),
+
+	// importing past reviews: coordinators; without a file the preview and the confirmation answer 400
+	get(`${P}/import`, inProject('coordinate', 200)),
+	post(`${P}/import`, 'preview', inProject('coordinate', 400)),
+	post(`${P}/import`, 'confirm', inProject('coordinate', 400)),
+	get(`${P}/import/template.csv`, inProject('coordinate', 200)),
+	get(`${P}/import/template.xlsx`, inProject('coordinate', 200)),
+
+	// the JSON API, as browsers reach it: a session cookie reads what its person may read (never
+	// a redirect to the sign-in page: 401 without one), and never writes — writes need a token
+	// (the token matrix is in tests/integration/api.test.ts)
+	get('/api/v1/openapi.json', everyone(200)),
+	get('/api/v1/projects', apiSignedIn(200)),
+	get('/api/v1/portfolio', apiSignedIn(200)),
+	get('/api/v1/alerts', apiSignedIn(200)),
+	get(`${A}`, apiInProject(200)),
+	get(`${A}/reviews`, apiInProject(200)),
+	endpoint(`${A}/reviews`, 'POST', everyone(401)),
+	get(`${A}/reviews/[id]`, apiInProject(200)),
+	get(`${A}/actions`, apiInProject(200)),
+	endpoint(`${A}/actions`, 'POST', everyone(401)),
+	endpoint(`${A}/actions/[id]/close`, 'POST', everyone(401), { params: (f) => ({ id: f.closedActionId }) }),
+	endpoint('/api/v1/alerts/[id]/acknowledge', 'POST', everyone(401), { params: (f) => ({ id: f.alertId }) }),
+	endpoint('/api/v1/alerts/[id]/snooze', 'POST', everyone(401), { params: (f) => ({ id: f.alertId }) }),
+	endpoint('/api/v1/alerts/[id]/resolve', 'POST', everyone(401), { params: (f) => ({ id: f.alertId }) }),
 
 	get(`${P}/edit`, inProject('coordinate', 200)),
 	post(`${P}/edit`, 'save', inProject('coordinate', 400)),

@@ -52,6 +52,9 @@ export const AUDIT_EVENTS = [
 	'project_role_changed',
 	'project_member_invited',
 	'project_invitation_declined',
-	'project_invitation_withdrawn'
+	'project_invitation_withdrawn',
+	'api_token_created',
+	'api_token_revoked',
+	'history_imported'
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENTS)[number];

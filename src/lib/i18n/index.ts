@@ -15,6 +15,8 @@ import * as members from './messages/members';
 import * as notify from './messages/notify';
 import * as reminders from './messages/reminders';
 import * as portfolio from './messages/portfolio';
+import * as api from './messages/api';
+import * as imports from './messages/imports';
 
 import { dateTimeFormat, numberFormat } from './formatters';
 
@@ -35,7 +37,9 @@ const fr = {
 	...members.fr,
 	...notify.fr,
 	...reminders.fr,
-	...portfolio.fr
+	...portfolio.fr,
+	...api.fr,
+	...imports.fr
 };
 export type MessageKey = keyof typeof fr;
 const en: Record<MessageKey, string> = {
@@ -50,7 +54,9 @@ const en: Record<MessageKey, string> = {
 	...members.en,
 	...notify.en,
 	...reminders.en,
-	...portfolio.en
+	...portfolio.en,
+	...api.en,
+	...imports.en
 };
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { fr, en };

@@ -241,6 +241,17 @@ export function listAlerts(
 	return { alerts: toViews(db, rows), total };
 }
 
+/**
+ * Alerts matching the filters, newest first (by id, which never changes): the order the API
+ * pages through with a cursor, stable while scans refresh the alerts. `beforeId` starts after
+ * the last alert of the previous page.
+ */
+export function listAlertsNewestFirst(db: Db, filters: AlertFilters, opts: { limit: number; beforeId?: number | null }): AlertView[] {
+	const where = and(...filterConditions(filters), opts.beforeId ? sql`${alert.id} < ${opts.beforeId}` : undefined);
+	const rows = selectAlerts(db).where(where).orderBy(desc(alert.id)).limit(opts.limit).all();
+	return toViews(db, rows);
+}
+
 export function findAlert(db: Db, id: number): AlertView | undefined {
 	const row = selectAlerts(db).where(eq(alert.id, id)).get();
 	return row ? toViews(db, [row])[0] : undefined;

@@ -1,6 +1,7 @@
 /**
  * What the server does once when it starts (never per request): open and migrate the database,
- * load the watch-point framework, start the schedules of the watch job and of the notifications.
+ * load the watch-point framework, start the schedules of the watch job and of the notifications,
+ * and say that a server holds the database (presence.ts).
  * Each step is idempotent, so a restart is always safe.
  */
 import { closeDb, DEFAULT_DATABASE_URL, getDb } from './db';
@@ -12,6 +13,7 @@ import { startScanSchedule, stopScanSchedule } from './scheduler';
 import { warnIgnoredTimeZone } from './thresholds';
 import { startNotifySchedule, stopNotifySchedule } from './notify/schedule';
 import { startReminderSchedule, stopReminderSchedule } from './notify/reminder-schedule';
+import { startPresence, stopPresence } from './presence';
 
 let started = false;
 
@@ -31,6 +33,8 @@ export function startVigie(): void {
 	warnIgnoredTimeZone(db);
 	// made now rather than on the first invitation, and a VIGIE_SECRET too short stops the start
 	instanceSecret(db);
+	// a row in `lease` that says a server holds this database (`vigie restore` waits for it to go)
+	startPresence(db);
 	// the watch job on its cron schedule (VIGIE_SCAN_CRON, `off` to disable)
 	startScanSchedule(getDb);
 	// the notification outbox, delivered every minute (VIGIE_NOTIFY_CRON, `off` to disable)
@@ -43,6 +47,7 @@ export function startVigie(): void {
 		stopScanSchedule();
 		stopNotifySchedule();
 		stopReminderSchedule();
+		stopPresence();
 		closeDb();
 	});
 }

@@ -6,6 +6,7 @@ import { changePassword, findUser, updateName } from '$lib/server/auth/users';
 import { emailConfigured } from '$lib/server/notify/email';
 import { readPreferences, saveRemindersEnabled } from '$lib/server/preferences';
 import { myProjectInvitations } from '$lib/server/membership';
+import { createApiToken, listApiTokens, parseApiTokenForm, revokeApiToken } from '$lib/server/auth/api-tokens';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -18,7 +19,10 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		remindersEnabled: readPreferences(getDb(), account.id)?.remindersEnabled ?? true,
 		remindersSaved: (['on', 'off'] as const).find((v) => v === url.searchParams.get('reminders')) ?? null,
 		emailConfigured: emailConfigured(),
-		projectInvitations: myProjectInvitations(getDb(), account.id, new Date())
+		projectInvitations: myProjectInvitations(getDb(), account.id, new Date()),
+		tokens: listApiTokens(getDb(), account.id, new Date()),
+		tokenRevoked: url.searchParams.get('tokenRevoked'),
+		apiBase: `${url.origin}/api/v1`
 	};
 };
 
@@ -53,5 +57,24 @@ export const actions: Actions = {
 		const enabled = new FormReader(await request.formData()).raw('remindersEnabled') === 'on';
 		saveRemindersEnabled(getDb(), locals.user.id, enabled);
 		redirect(303, `/account?reminders=${enabled ? 'on' : 'off'}`);
+	},
+	createToken: async ({ request, locals, getClientAddress }) => {
+		if (!locals.user) error(401, 'auth.login.required');
+		const parsed = parseApiTokenForm(await request.formData());
+		if (!parsed.ok) return fail(400, { action: 'createToken' as const, values: parsed.values, errors: parsed.errors });
+		const { token, secret } = createApiToken(getDb(), locals.user.id, parsed.input, new Date(), { address: getClientAddress() });
+		// shown once, in this answer only: the database keeps its hash
+		return { action: 'createToken' as const, created: { name: token.name, secret } };
+	},
+	revokeToken: async ({ request, locals, getClientAddress }) => {
+		if (!locals.user) error(401, 'auth.login.required');
+		const form = new FormReader(await request.formData());
+		const id = form.integer('tokenId', { min: 1, max: Number.MAX_SAFE_INTEGER, required: true });
+		const db = getDb();
+		const name = id === null ? undefined : listApiTokens(db, locals.user.id, new Date()).find((t) => t.id === id)?.name;
+		if (id === null || name === undefined || !revokeApiToken(db, locals.user.id, id, new Date(), { address: getClientAddress() })) {
+			return fail(404, { action: 'revokeToken' as const, values: form.values, errors: { form: { key: 'tokens.not_found' as const } } });
+		}
+		redirect(303, `/account?tokenRevoked=${encodeURIComponent(name)}`);
 	}
 };

@@ -5,16 +5,15 @@
  * to the fields of that alert's form.
  */
 import { fail, redirect, type ActionFailure } from '@sveltejs/kit';
-import { addDays } from '$lib/domain/dates';
 import { ALERT_STATUSES } from '$lib/domain/types';
-import { FormReader, LIMITS, type FieldErrors } from '$lib/domain/validation';
+import { FormReader, type FieldErrors } from '$lib/domain/validation';
 import { getDb } from '$lib/server/db';
-import { acknowledgeAlert, resolveAlert, snoozeAlert, type AlertChangeResult } from '$lib/server/alerts';
+import type { AlertChangeResult } from '$lib/server/alerts';
+import { ALERT_ACTIONS, applyAlertChange, readAlertChange, type AlertAction } from '$lib/server/alert-changes';
 import { requireAlert, type Principal } from '$lib/server/permissions';
 import { instanceToday } from '$lib/server/clock';
 
-export const ALERT_ACTIONS = ['acknowledge', 'snooze', 'resolve'] as const;
-export type AlertAction = (typeof ALERT_ACTIONS)[number];
+export { ALERT_ACTIONS, type AlertAction };
 
 /** What a failed submit sends back: which alert's which form, what was typed, what is wrong. */
 export interface AlertActionFailure {
@@ -23,8 +22,6 @@ export interface AlertActionFailure {
 	values: Record<string, string>;
 	errors: FieldErrors;
 }
-
-const MAX_SNOOZE_DAYS = 365;
 
 function failed(alertId: number, action: AlertAction, form: FormReader): ActionFailure<AlertActionFailure> {
 	return fail(400, { alertId, action, ...form.result() });
@@ -77,23 +74,9 @@ export async function handleAlertAction(
 	requireAlert(db, who, alertId, 'contribute');
 	const expectedStatus = form.choice('expectedStatus', ALERT_STATUSES, { required: false }) ?? undefined;
 
-	if (action === 'snooze') {
-		const today = instanceToday(now);
-		const latest = addDays(today, MAX_SNOOZE_DAYS);
-		const until = form.date('until', { required: true });
-		if (until !== null && until <= today) form.fail('until', { key: 'watch.error.snooze_not_future' });
-		else if (until !== null && until > latest) form.fail('until', { key: 'watch.error.snooze_too_far' });
-		const note = form.optionalText('note', LIMITS.comment);
-		if (!form.ok || until === null) return failed(alertId, action, form);
-		return outcome(alertId, action, form, snoozeAlert(db, alertId, { until, note, expectedStatus }), backTo);
-	}
-
-	const note = form.text('note', { required: true, max: LIMITS.comment });
-	if (!form.ok) return failed(alertId, action, form);
-	const result =
-		action === 'acknowledge'
-			? acknowledgeAlert(db, alertId, { note, expectedStatus })
-			: resolveAlert(db, alertId, { note, expectedStatus }, now);
+	const change = readAlertChange(form, action, instanceToday(now));
+	if (change === null) return failed(alertId, action, form);
+	const result = applyAlertChange(db, alertId, change, expectedStatus, now);
 	return outcome(alertId, action, form, result, backTo);
 }
 

@@ -34,6 +34,18 @@ describe('who may open which address', () => {
 		expect(accessRedirect(request({ ...out, pathname: '/nowhere', routeId: null }))).toBeNull();
 	});
 
+	it('lets every request to the JSON API through, even before the first account: the API answers 401 itself', () => {
+		for (const anyUser of [() => true, () => false]) {
+			const out = { signedIn: false, anyUser };
+			expect(accessRedirect(request({ ...out, pathname: '/api/v1/projects', routeId: '/api/v1/projects' }))).toBeNull();
+			expect(
+				accessRedirect(request({ ...out, method: 'POST', pathname: '/api/v1/projects/eau/reviews', routeId: '/api/v1/projects/[slug]/reviews' }))
+			).toBeNull();
+		}
+		// an address that merely starts like it is not the API
+		expect(accessRedirect(request({ signedIn: false, pathname: '/apiary', routeId: '/apiary' }))).toBe('/login?redirectTo=%2Fapiary');
+	});
+
 	it('sends a signed-in person away from the sign-in and first-run pages', () => {
 		expect(accessRedirect(request({ pathname: '/login', routeId: '/login' }))).toBe('/');
 		expect(accessRedirect(request({ pathname: '/setup', routeId: '/setup' }))).toBe('/');

@@ -16,6 +16,11 @@ export interface AccessRequest {
 
 /** Addresses anyone may reach, signed in or not, even before the first account exists. */
 const ALWAYS_OPEN = ['/healthz', '/lang'];
+/**
+ * The JSON API answers for itself: a caller without a token gets a 401 problem, never a redirect
+ * to the sign-in page (a script cannot follow it), and tokens are checked by the API's handler.
+ */
+const API = '/api';
 /** Addresses for visitors who are not signed in. */
 const SIGNED_OUT_ONLY = ['/login', '/setup'];
 
@@ -28,6 +33,7 @@ export function accessRedirect(request: AccessRequest): string | null {
 	const { pathname, routeId, signedIn } = request;
 	if (routeId === null) return null;
 	if (ALWAYS_OPEN.some((base) => under(pathname, base))) return null;
+	if (isApi(pathname)) return null;
 
 	if (!signedIn) {
 		// first run: nothing but creating the first administrator makes sense
@@ -45,4 +51,9 @@ export function accessRedirect(request: AccessRequest): string | null {
 /** Administration is for admins: form posts are refused here, pages by the admin layout. */
 export function isAdminArea(pathname: string): boolean {
 	return under(pathname, '/admin');
+}
+
+/** Addresses of the JSON API. */
+export function isApi(pathname: string): boolean {
+	return under(pathname, API);
 }

@@ -592,6 +592,55 @@ export const notification = sqliteTable(
 	(t) => [index('notification_status_next_idx').on(t.status, t.nextAttemptAt)]
 );
 
+export type ApiTokenScope = 'read' | 'write';
+
+/**
+ * A personal access token for the JSON API (`Authorization: Bearer vgi_…`). Like a session, only
+ * the SHA-256 of the secret is kept; the secret is shown once, when the token is created. A token
+ * acts as its owner: it sees exactly what the owner sees, and a `read` token never writes.
+ */
+export const apiToken = sqliteTable(
+	'api_token',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		tokenHash: text('token_hash').notNull().unique(),
+		/** the first characters of the secret (`vgi_Ab12`), so the owner can tell their tokens apart */
+		prefix: text('prefix').notNull(),
+		scope: text('scope').$type<ApiTokenScope>().notNull(),
+		createdAt: text('created_at').notNull(),
+		/** null: never expires */
+		expiresAt: text('expires_at'),
+		/** updated at most once a minute, not on every request */
+		lastUsedAt: text('last_used_at'),
+		revokedAt: text('revoked_at')
+	},
+	(t) => [index('api_token_user_idx').on(t.userId)]
+);
+
+/**
+ * One row per spreadsheet row imported into a project's history: the fingerprint of what the row
+ * said (day, watch-point, rating, comment, action, participants). Importing the same file again
+ * finds every fingerprint already there and adds nothing. Deleting the review forgets its rows.
+ */
+export const importedRow = sqliteTable(
+	'imported_row',
+	{
+		projectId: integer('project_id')
+			.notNull()
+			.references(() => project.id, { onDelete: 'cascade' }),
+		fingerprint: text('fingerprint').notNull(),
+		reviewId: integer('review_id')
+			.notNull()
+			.references(() => review.id, { onDelete: 'cascade' }),
+		importedAt: text('imported_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.projectId, t.fingerprint] }), index('imported_row_review_idx').on(t.reviewId)]
+);
+
 export type Watchpoint = typeof watchpoint.$inferSelect;
 export type Project = typeof project.$inferSelect;
 export type NewProject = typeof project.$inferInsert;
@@ -615,3 +664,5 @@ export type ProjectMember = typeof projectMember.$inferSelect;
 export type AuditEvent = typeof auditEvent.$inferSelect;
 export type Notification = typeof notification.$inferSelect;
 export type NewNotification = typeof notification.$inferInsert;
+export type ApiToken = typeof apiToken.$inferSelect;
+export type ImportedRow = typeof importedRow.$inferSelect;

@@ -1,0 +1,4 @@
+import { apiRoute } from '$lib/server/api/handler';
+import { changeAlertResponse } from '$lib/server/api/alerts';
+
+export const POST = apiRoute('write', changeAlertResponse('resolve'));
