@@ -18,9 +18,12 @@ import { actions as editReviewActions } from '../../src/routes/projects/[slug=sl
 const SLUG = 'mobilite-rurale';
 const MARCH =
 	"Le comité de pilotage s'est réuni le 14 mars. Les élus ont validé le plan d'actions 2026, la convention reste à signer par le Département.";
-/** the March comment copied into the next review, its date touched up */
+/**
+ * the March comment copied into the next review, touched up and a detail dropped (a copy with
+ * its date changed is news since the rule reads dates as facts: a new meeting was held)
+ */
 const JUNE_COPY =
-	"Le comité de pilotage s'est réuni le 20 juin. Les élus ont validé le plan d'actions 2026, la convention reste à signer par le Département !";
+	"Le comité de pilotage s'est réuni le 14 mars ; les élus ont validé le plan d'actions 2026, la convention reste à signer !";
 const JUNE_NEWS = 'Le Département a signé la convention en mai ; la première navette solidaire circule depuis le 2 juin.';
 
 let t: TempDb;
