@@ -77,7 +77,7 @@ export const NOTHING_PHRASES = [
 	'inchangees', 'pas d evolution', 'aucune evolution', 'sans evolution', 'pas de nouveaute', 'neant',
 	'sans objet', 'statu quo', 'na', 'nr', 'ok', 'okay', 'no change', 'no changes', 'no changes to note',
 	'nothing new', 'nothing to report', 'nothing to add', 'nothing special', 'nothing in particular',
-	'nothing further', 'nothing else', 'nothing to flag', 'nothing of note', 'nothing significant',
+	'nothing further', 'nothing else', 'nothing since', 'nothing more', 'rien depuis', 'nothing to flag', 'nothing of note', 'nothing significant',
 	'no new information', 'no further comments', 'no further comment', 'no further update', 'no further updates', 'unchanged', 'no update',
 	'no updates', 'no news', 'no comment', 'no developments', 'no development', 'nil', 'status quo', 'ntr'
 ];
@@ -126,7 +126,7 @@ export const NUMBER_WORDS: Readonly<Record<string, number>> = {
 	cinquante: 50, soixante: 60, one: 1, two: 2, three: 3, four: 4, five: 5, seven: 7, eight: 8,
 	nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
 	seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60,
-	seventy: 70, eighty: 80, ninety: 90
+	seventy: 70, eighty: 80, ninety: 90, twice: 2
 };
 
 /** Words that multiply the number before them ("trois cents", "12 k€", "two thousand"). */
@@ -186,9 +186,8 @@ export const WEEKDAYS: Readonly<Record<string, number>> = {
  * few words (`NEGATION_CLOSERS`) do not count again.
  */
 export const NEGATIONS = [
-	'ne', 'n', 'pas', 'non', 'jamais', 'aucun', 'aucune', 'rien', 'sans', 'ni', 'faute', 'manque', 'guere', 'aucunement',
-	'nullement', 'not', 'no',
-	'never', 'none', 'nothing', 'nobody', 'without', 'nor', 'lack', 'lacking'
+	'ne', 'n', 'pas', 'non', 'jamais', 'aucun', 'aucune', 'rien', 'sans', 'ni', 'guere', 'aucunement', 'nullement', 'not',
+	'no', 'never', 'none', 'nothing', 'nobody', 'without', 'nor'
 ];
 export const NEGATION_CLOSERS = ['pas', 'plus', 'jamais', 'rien', 'aucun', 'aucune', 'guere', 'point', 'personne'];
 
@@ -207,11 +206,11 @@ export const VERDICTS: readonly { good: readonly string[]; bad: readonly string[
 	// how things go
 	{
 		good: ['bon', 'bonne', 'bons', 'bonnes', 'bien', 'good', 'well', 'positif', 'positive', 'positifs', 'positives', 'satisfaisant', 'satisfaisante', 'satisfait', 'satisfaits', 'satisfied', 'fluide', 'smooth', 'smoothly', 'clair', 'claire', 'clairs', 'claires', 'clear', 'facile', 'easy', 'facilite', 'helps', 'help', 'reussi', 'abouti', 'succeeded', 'success', 'successful', 'thriving', 'constructif', 'constructive', 'excellent', 'efficace', 'efficacement', 'efficient', 'efficiently', 'dynamique', 'momentum', 'apaise', 'serein', 'keen', 'solide', 'solid', 'robust', 'satisfactory', 'enthousiaste', 'enthusiastic', 'motive', 'motives', 'motivated', 'favorable', 'favourable', 'apprecie', 'appreciated', 'reussite', 'succes', 'satisfaction', 'stable', 'confiant', 'confident'],
-		bad: ['mauvais', 'mauvaise', 'mal', 'bad', 'badly', 'poor', 'poorly', 'negatif', 'negative', 'negatifs', 'negatives', 'insatisfaisant', 'insatisfait', 'insatisfaits', 'dissatisfied', 'unsatisfactory', 'insuffisant', 'insuffisante', 'insuffisants', 'insuffisantes', 'insuffisamment', 'insufficient', 'insufficiently', 'tendu', 'tendue', 'tendus', 'tendues', 'tense', 'strained', 'flou', 'floue', 'flous', 'floues', 'unclear', 'difficile', 'difficiles', 'difficulte', 'difficultes', 'difficult', 'difficulty', 'difficulties', 'hard', 'complique', 'compliquer', 'hampers', 'hamper', 'hinders', 'echoue', 'echec', 'failed', 'failure', 'fail', 'probleme', 'problemes', 'problem', 'problems', 'blocage', 'bloque', 'blocked', 'conflit', 'conflict', 'inquietude', 'worry', 'worried', 'concern', 'faible', 'faibles', 'low', 'weak', 'peu', 'few', 'little', 'rarely', 'rarement', 'lentement', 'slowly', 'slow', 'lent', 'lente', 'inconnu', 'unknown', 'vacant', 'fragile', 'fragiles', 'critique', 'critiques', 'critical', 'demotive', 'demotives', 'demotivated', 'reticent', 'reticents', 'reluctant', 'defavorable', 'unfavourable', 'unfavorable', 'oppose', 'opposes', 'opposed', 'hostile', 'hostiles', 'mefiance', 'mistrust', 'distrust', 'risque', 'risques', 'risk', 'risks', 'menace', 'menacee', 'threat', 'threatened', 'preoccupant', 'preoccupante', 'worrying', 'insatisfaction', 'hardly', 'barely', 'scarcely', 'panne', 'stuck', 'stalling']
+		bad: ['mauvais', 'mauvaise', 'mal', 'bad', 'badly', 'poor', 'poorly', 'negatif', 'negative', 'negatifs', 'negatives', 'insatisfaisant', 'insatisfait', 'insatisfaits', 'dissatisfied', 'unsatisfactory', 'insuffisant', 'insuffisante', 'insuffisants', 'insuffisantes', 'insuffisamment', 'insufficient', 'insufficiently', 'tendu', 'tendue', 'tendus', 'tendues', 'tense', 'strained', 'flou', 'floue', 'flous', 'floues', 'unclear', 'difficile', 'difficiles', 'difficulte', 'difficultes', 'difficult', 'difficulty', 'difficulties', 'hard', 'complique', 'compliquer', 'hampers', 'hamper', 'hinders', 'echoue', 'echec', 'failed', 'failure', 'fail', 'probleme', 'problemes', 'problem', 'problems', 'blocage', 'bloque', 'blocked', 'conflit', 'conflict', 'inquietude', 'worry', 'worried', 'concern', 'faible', 'faibles', 'low', 'weak', 'peu', 'few', 'little', 'rarely', 'rarement', 'lentement', 'slowly', 'slow', 'lent', 'lente', 'inconnu', 'unknown', 'vacant', 'manque', 'manquent', 'faute', 'lack', 'lacking', 'shortage', 'fragile', 'fragiles', 'critique', 'critiques', 'critical', 'demotive', 'demotives', 'demotivated', 'reticent', 'reticents', 'reluctant', 'defavorable', 'unfavourable', 'unfavorable', 'oppose', 'opposes', 'opposed', 'hostile', 'hostiles', 'mefiance', 'mistrust', 'distrust', 'risque', 'risques', 'risk', 'risks', 'menace', 'menacee', 'threat', 'threatened', 'preoccupant', 'preoccupante', 'worrying', 'insatisfaction', 'hardly', 'barely', 'scarcely', 'panne', 'stuck', 'stalling']
 	},
 	// presence and involvement
 	{
-		good: ['present', 'presente', 'presents', 'presentes', 'implique', 'impliques', 'impliquee', 'impliquees', 'involved', 'engage', 'engaged', 'mobilise', 'mobilises', 'mobilisee', 'mobilisees', 'assidu', 'assidus'],
+		good: ['present', 'presente', 'presents', 'presentes', 'presence', 'implique', 'impliques', 'impliquee', 'impliquees', 'involved', 'engage', 'engaged', 'mobilise', 'mobilises', 'mobilisee', 'mobilisees', 'assidu', 'assidus'],
 		bad: ['absent', 'absente', 'absents', 'absentes', 'absence', 'missing', 'desengage', 'disengaged', 'retrait']
 	},
 	// keeping to time and to commitments
@@ -226,9 +225,20 @@ export const VERDICTS: readonly { good: readonly string[]; bad: readonly string[
 	},
 	// things done
 	{
-		good: ['termine', 'terminee', 'fini', 'finie', 'realise', 'realisee', 'acheve', 'achevee', 'atteint', 'atteints', 'atteinte', 'signe', 'signee', 'signes', 'signees', 'done', 'complete', 'completed', 'finished', 'delivered', 'met', 'achieved', 'signed', 'connu', 'known'],
-		bad: ['attente', 'pending', 'inacheve', 'unfinished', 'incomplete']
+		good: ['termine', 'terminee', 'fini', 'finie', 'realise', 'realisee', 'acheve', 'achevee', 'atteint', 'atteints', 'atteinte', 'signe', 'signee', 'signes', 'signees', 'done', 'complete', 'completed', 'finished', 'delivered', 'achieved', 'signed', 'connu', 'known'],
+		bad: ['partiellement', 'partially', 'partly', 'presque', 'almost', 'nearly', 'attente', 'attendre', 'attendent', 'attendons', 'pending', 'waiting', 'awaiting', 'await', 'awaited', 'inacheve', 'unfinished', 'incomplete']
 	}
+];
+
+/**
+ * Words of something still to come. A comment that says "will be signed" after one that said
+ * "has been signed", or the other way round, reports a change, whatever the other words.
+ * "Prochain" / "next" are left out: they name the next meeting as often as they plan one.
+ */
+export const FUTURE_MARKERS = [
+	'sera', 'seront', 'serons', 'serez', 'aura', 'auront', 'prevu', 'prevue', 'prevus', 'prevues', 'programme',
+	'programmee', 'programmes', 'programmees', 'envisage', 'envisagee', 'will', 'shall', 'planned', 'scheduled',
+	'envisaged', 'forthcoming'
 ];
 
 /** "off track", "on track", "dans les délais": verdicts of two words, read as one. */
@@ -257,7 +267,7 @@ export const SYNONYM_GROUPS: readonly { fr?: readonly string[]; en?: readonly st
 	// the technical instance
 	{ fr: ['cotech', 'comité technique', 'comite technique'], en: ["officers' group", 'officers group', 'technical group', 'officer group'] },
 	// a meeting, whatever its form
-	{ fr: ['réunion', 'rencontre', 'séance'], en: ['meeting', 'session'] },
+	{ fr: ['réunion', 'rencontre', 'séance', 'réunir', 'réuni', 'réunie', 'réunis', 'réunit', 'réunissent'], en: ['meeting', 'session', 'meet', 'meets', 'met'] },
 	// the written record of a meeting
 	{ fr: ['compte rendu', 'compte-rendu', 'cr', 'procès-verbal', 'pv', 'relevé de décisions'], en: ['minutes', 'notes', 'record'] },
 	// sending a document round
