@@ -160,27 +160,10 @@ function tokenize(text: string, scratch?: Tokens): Tokens {
 		t.segmentKind.length = 1;
 		t.segmentKind[0] = SEGMENT_PLAIN;
 	} else t = { lower: [], folded: [], flags: [], values: [], segment: [], segmentKind: [SEGMENT_PLAIN] };
-	let seg = 0;
-	let pendingKind = SEGMENT_PLAIN;
-	let segmentHasTokens = false;
+	cut.segment = 0;
+	cut.pendingKind = SEGMENT_PLAIN;
+	cut.hasTokens = false;
 	let afterSlash = false;
-	const breakSegment = (kind: number) => {
-		if (segmentHasTokens) {
-			seg++;
-			t.segmentKind.push(kind);
-			segmentHasTokens = false;
-		} else if (kind !== SEGMENT_PLAIN) t.segmentKind[seg] = kind;
-		pendingKind = kind;
-	};
-	const push = (lower: string, flags: number, value: number) => {
-		if (!segmentHasTokens) t.segmentKind[seg] = pendingKind;
-		t.lower.push(lower);
-		t.folded.push(flags & NUMBER ? lower : fold(lower));
-		t.flags.push(flags);
-		t.values.push(value);
-		t.segment.push(seg);
-		segmentHasTokens = true;
-	};
 	const n = text.length;
 	let i = 0;
 	while (i < n) {
@@ -208,7 +191,7 @@ function tokenize(text: string, scratch?: Tokens): Tokens {
 				j = k;
 			}
 			const value = Number(decimals ? `${digits}.${decimals}` : digits);
-			push(String(value), NUMBER | (afterSlash ? AFTER_SLASH : 0), value);
+			pushToken(t, String(value), String(value), NUMBER | (afterSlash ? AFTER_SLASH : 0), value);
 			afterSlash = text.charCodeAt(j) === 47 && isDigit(text.charCodeAt(j + 1));
 			i = afterSlash ? j + 1 : j;
 			continue;
@@ -217,49 +200,87 @@ function tokenize(text: string, scratch?: Tokens): Tokens {
 		if (isLetterCode(c)) {
 			let j = i;
 			let upper = 0;
-			let letters = 0;
+			let ascii = true;
 			while (j < n) {
 				const d = text.charCodeAt(j);
-				const dl = d >= 65 && d <= 90 ? d + 32 : d;
-				if (!isLetterCode(dl) && !(d >= 0xc0 && d <= 0x24f)) break;
+				if (d >= 97 && d <= 122) {
+					j++;
+					continue;
+				}
 				if (d >= 65 && d <= 90) upper++;
-				else if (d > 127 && text[j] !== text[j].toLowerCase()) upper++;
-				letters++;
+				else if (d < 128 || !isLetterCode(d)) break;
+				else {
+					ascii = false;
+					if (isUpperCode(d)) upper++;
+				}
 				j++;
 			}
-			const word = text.slice(i, j).toLowerCase();
-			const first = text[i];
-			let flags = first !== first.toLowerCase() ? CAPITALISED : 0;
-			if (upper === letters && letters > 0) flags |= ALL_CAPS;
+			const word = upper === 0 ? text.slice(i, j) : text.slice(i, j).toLowerCase();
+			let flags = raw >= 65 && raw <= 90 ? CAPITALISED : raw > 127 && isUpperCode(raw) ? CAPITALISED : 0;
+			if (upper === j - i) flags |= ALL_CAPS;
 			// English "n't": "hasn't" reads "has not"
 			if (word === 't' && t.folded.length > 0 && (text.charCodeAt(i - 1) === 39 || text.charCodeAt(i - 1) === 0x2019)) {
 				const last = t.folded.length - 1;
 				const before = t.folded[last];
 				if (before.endsWith('n') && NEGATED_CONTRACTIONS.has(before)) {
 					t.folded[last] = t.lower[last] = before.slice(0, -1);
-					push('not', 0, 0);
+					pushToken(t, 'not', 'not', 0, 0);
 					i = j;
 					continue;
 				}
 			}
 			// "n° 4" is a number sign, not the "n'" of a denial
-			const sign = word === 'n' && (text.charCodeAt(j) === 0xb0 || text.charCodeAt(j) === 0xba);
-			push(sign ? 'numero' : word, flags, 0);
+			if (word === 'n' && (text.charCodeAt(j) === 0xb0 || text.charCodeAt(j) === 0xba)) pushToken(t, 'numero', 'numero', flags, 0);
+			else pushToken(t, word, ascii ? word : fold(word), flags, 0);
 			i = j;
 			continue;
 		}
 		// separators: what they do to segments
-		if (c === 40 || c === 91) breakSegment(SEGMENT_BRACKET); // ( [
-		else if (c === 41 || c === 93) breakSegment(SEGMENT_PLAIN); // ) ]
-		else if (c === 0x2014 || c === 0x2013) breakSegment(SEGMENT_DASH); // — –
+		if (c === 40 || c === 91) breakSegment(t, SEGMENT_BRACKET); // ( [
+		else if (c === 41 || c === 93) breakSegment(t, SEGMENT_PLAIN); // ) ]
+		else if (c === 0x2014 || c === 0x2013) breakSegment(t, SEGMENT_DASH); // — –
 		else if (c === 45 && (i === 0 || isGroupSpace(text.charCodeAt(i - 1))) && isGroupSpace(text.charCodeAt(i + 1))) {
-			breakSegment(SEGMENT_DASH); // " - "
+			breakSegment(t, SEGMENT_DASH); // " - "
 		} else if (c === 46 || c === 33 || c === 63 || c === 59 || c === 58 || c === 0x2026 || c === 10) {
-			breakSegment(SEGMENT_PLAIN); // . ! ? ; : … and line breaks
+			breakSegment(t, SEGMENT_PLAIN); // . ! ? ; : … and line breaks
 		}
 		i++;
 	}
 	return t;
+}
+
+/** Where the tokenizer is in its segments (it never runs twice at once). */
+const cut = { segment: 0, pendingKind: SEGMENT_PLAIN, hasTokens: false };
+
+function breakSegment(t: Tokens, kind: number): void {
+	if (cut.hasTokens) {
+		cut.segment++;
+		t.segmentKind.push(kind);
+		cut.hasTokens = false;
+	} else if (kind !== SEGMENT_PLAIN) t.segmentKind[cut.segment] = kind;
+	cut.pendingKind = kind;
+}
+
+function pushToken(t: Tokens, lower: string, folded: string, flags: number, value: number): void {
+	if (!cut.hasTokens) t.segmentKind[cut.segment] = cut.pendingKind;
+	t.lower.push(lower);
+	t.folded.push(folded);
+	t.flags.push(flags);
+	t.values.push(value);
+	t.segment.push(cut.segment);
+	cut.hasTokens = true;
+}
+
+const upperCache = new Map<number, boolean>();
+/** A non-ASCII capital ("É"). */
+function isUpperCode(c: number): boolean {
+	let u = upperCache.get(c);
+	if (u === undefined) {
+		const ch = String.fromCharCode(c);
+		u = ch !== ch.toLowerCase();
+		upperCache.set(c, u);
+	}
+	return u;
 }
 
 /** The English words that "n't" shortens a "not" after ("don't", "wasn't", "can't", "won't"…). */
@@ -624,6 +645,7 @@ const W_VERDICT_PHRASE = 16;
 const W_SYNONYM_PHRASE = 32;
 /** words whose reading depends on their neighbours ("is up", "un peu", "reste à", "mais") */
 const W_CONTEXT = 64;
+const W_FUTURE = 128;
 const CONTEXT_WORDS = new Set(['up', 'down', 'peu', 'few', 'little', 'a', 'to', 'mais', 'but', 'need', 'needs']);
 
 const NUMBER_INFO: WordInfo = { stem: '', concept: '', sign: 0, checks: W_QUANTITY | W_CALENDAR, scale: -1 };
@@ -650,6 +672,7 @@ function wordInfo(lang: Lang, lower: string, folded: string): WordInfo {
 		if (VERDICT_PHRASE_INDEX.has(folded)) checks |= W_VERDICT_PHRASE;
 		if (SYNONYM_PHRASES[lang].has(stem)) checks |= W_SYNONYM_PHRASE;
 		if (CONTEXT_WORDS.has(folded)) checks |= W_CONTEXT;
+		if (FUTURE_WORDS.has(folded)) checks |= W_FUTURE;
 		const concept = STOP[lang].has(folded) || folded.length === 0 ? '' : (SYNONYM_WORDS[lang].get(stem) ?? stem);
 		// a word of a synonym group reads as its group ("approves", "approved"), its verdict still counted
 		const scale = concept === '' || SYNONYM_WORDS[lang].has(stem) ? -1 : (VERDICT_SCALE.get(folded) ?? -1);
@@ -666,34 +689,33 @@ const stems: string[] = [];
 const infos: WordInfo[] = [];
 const ends: number[] = [];
 const pointerWord: boolean[] = [];
+const denialScratch: number[] = [];
 
 /** What a text says. The folded words of its body and notes only when `withText`. */
 function read(t: Tokens, lang: Lang, withText = false): Reading {
 	const noteOf = noteSegments(t);
 	const ws = t.folded;
 	const reading: Reading = { concepts: [], facts: [], bad: 0, future: false, body: [], notes: [], noteKinds: 0 };
-	for (let i = 0; i < ws.length; i++) pointerWord[i] = false;
 	for (let i = ws.length - 1; i >= 0; i--) {
 		ends[i] = i + 1 < ws.length && t.segment[i + 1] === t.segment[i] ? ends[i + 1] : i + 1;
-	}
-	for (let i = 0; i < ws.length; i++) {
-		const info = t.flags[i] & NUMBER ? NUMBER_INFO : wordInfo(lang, t.lower[i], ws[i]);
+		pointerWord[i] = false;
+		const number = t.flags[i] & NUMBER;
+		const info = number ? NUMBER_INFO : wordInfo(lang, t.lower[i], ws[i]);
 		infos[i] = info;
-		stems[i] = t.flags[i] & NUMBER ? ws[i] : info.stem;
+		stems[i] = number ? ws[i] : info.stem;
 	}
-	// denials waiting for a verdict to turn round: their positions
-	const denials: number[] = [];
+	// denials waiting for a verdict to turn round: their positions; settled (counted bad) at the
+	// end of a segment or at "mais" / "but"
+	const denials = denialScratch;
+	denials.length = 0;
 	let closeUntil = -1;
 	let segment = -1;
-	const settle = () => {
-		reading.bad += denials.length;
-		denials.length = 0;
-	};
 
 	for (let i = 0; i < ws.length; i++) {
 		if (noteOf[t.segment[i]]) continue;
 		if (t.segment[i] !== segment) {
-			settle();
+			reading.bad += denials.length;
+			denials.length = 0;
 			segment = t.segment[i];
 			closeUntil = -1;
 		}
@@ -701,7 +723,7 @@ function read(t: Tokens, lang: Lang, withText = false): Reading {
 		const end = ends[i];
 		const info = infos[i];
 		const checks = info.checks;
-		if (FUTURE_WORDS.has(w)) reading.future = true;
+		if (checks & W_FUTURE) reading.future = true;
 
 		if (checks & W_POINTER) {
 			const pointer = phraseAt(ws, i, POINTERS, end);
@@ -747,7 +769,10 @@ function read(t: Tokens, lang: Lang, withText = false): Reading {
 		const verdictPhrase = checks & W_VERDICT_PHRASE ? phraseAt(ws, i, VERDICT_PHRASE_INDEX, end) : null;
 		let sign = verdictPhrase ? (VERDICT_SIGN.get(verdictPhrase[1]) ?? 0) : info.sign;
 		if (checks & W_CONTEXT) {
-			if ((w === 'mais' || w === 'but') && denials.length > 0) settle();
+			if (w === 'mais' || w === 'but') {
+				reading.bad += denials.length;
+				denials.length = 0;
+			}
 			if ((w === 'up' || w === 'down') && i > 0 && BE.has(ws[i - 1])) sign = w === 'up' ? 1 : -1;
 			// still to do: "reste à préciser", "still to be checked"
 			if (isPending(ws, i, end, i === 0 || t.segment[i - 1] !== t.segment[i])) sign = -1;
@@ -789,7 +814,8 @@ function read(t: Tokens, lang: Lang, withText = false): Reading {
 		}
 		if (info.concept !== '') reading.concepts.push(info.concept);
 	}
-	settle();
+	reading.bad += denials.length;
+	denials.length = 0;
 	if (withText) {
 		for (let i = 0; i < ws.length; i++) {
 			const note = (noteOf[t.segment[i]] ?? 0) | (pointerWord[i] ? NOTE_POINTER : 0);
