@@ -183,6 +183,8 @@ const MATRIX: Entry[] = [
 	get(`${P}/reviews/[id]`, inProject('view', 200)),
 	get(`${P}/reviews/new`, inProject('contribute', 200)),
 	post(`${P}/reviews/new`, 'default', inProject('contribute', 400)),
+	// the form's check while typing: an empty body has no day to compare with
+	{ route: `${P}/reviews/check`, request: 'POST', expect: inProject('contribute', 400) },
 	get(`${P}/reviews/[id]/edit`, inProject('contribute', 200)),
 	post(`${P}/reviews/[id]/edit`, 'default', inProject('contribute', 400)),
 	get(`${P}/reviews/[id]/delete`, inProject('contribute', 200)),

@@ -1,6 +1,7 @@
 /**
- * Habit prevention at the source: the review form warns, before saving, about a comment the
- * repeated-comment rule would flag, and saves only once the reviewer confirms.
+ * Habit prevention at the source: the review form warns, before saving and while it is typed,
+ * about a comment the repeated-comment rule would flag or that contradicts its rating, and
+ * saves only once the reviewer confirms.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
@@ -10,7 +11,7 @@ import { useDatabase, type Db } from '../../src/lib/server/db';
 import { alert, assessment, project, review, watchpoint } from '../../src/lib/server/db/schema';
 import { ensureFramework, trackActiveWatchpoints } from '../../src/lib/server/framework';
 import { recordReview, type AssessmentInput } from '../../src/lib/server/reviews';
-import { repeatedCommentWarnings } from '../../src/lib/server/review-habits';
+import { checkTypedReview, repeatedCommentWarnings } from '../../src/lib/server/review-habits';
 import { runScan } from '../../src/lib/server/watch-job';
 import { readWatchConfig, saveWatchConfig } from '../../src/lib/server/thresholds';
 import { actions as newReviewActions } from '../../src/routes/projects/[slug=slug]/reviews/new/+page.server';
@@ -19,9 +20,14 @@ import { actions as editReviewActions } from '../../src/routes/projects/[slug=sl
 const SLUG = 'mobilite-rurale';
 const MARCH =
 	"Le comité de pilotage s'est réuni le 14 mars. Les élus ont validé le plan d'actions 2026, la convention reste à signer par le Département.";
-/** the March comment copied into the next review, its date touched up */
+/**
+ * the March comment copied into the next review, touched up and a detail dropped (a copy with
+ * its date changed is news since the rule reads dates as facts: a new meeting was held)
+ */
 const JUNE_COPY =
-	"Le comité de pilotage s'est réuni le 20 juin. Les élus ont validé le plan d'actions 2026, la convention reste à signer par le Département !";
+	"Le comité de pilotage s'est réuni le 14 mars ; les élus ont validé le plan d'actions 2026, la convention reste à signer !";
+/** the March comment copied as it was, signed */
+const JUNE_SIGNED = `${MARCH} (CM)`;
 const JUNE_NEWS = 'Le Département a signé la convention en mai ; la première navette solidaire circule depuis le 2 juin.';
 
 let t: TempDb;
@@ -97,7 +103,7 @@ describe('recording a review whose comment repeats the previous one', () => {
 		if (outcome.kind !== 'refused') return;
 		expect(outcome.status).toBe(422);
 		expect(outcome.data.warnings).toEqual([
-			expect.objectContaining({ watchpointId: wp['strong-stakes'], kind: 'similar', previousOn: '2026-03-14' })
+			expect.objectContaining({ watchpointId: wp['strong-stakes'], kind: 'similar', reason: 'reworded', previousOn: '2026-03-14' })
 		]);
 		const [warning] = outcome.data.warnings as { similarity: number }[];
 		expect(warning.similarity).toBeGreaterThanOrEqual(85);
@@ -107,6 +113,47 @@ describe('recording a review whose comment repeats the previous one', () => {
 		expect(values[`comment-${wp['have-content']}`]).toBe('Deux chantiers concrets ont démarré.');
 		expect(values.heldOn).toBe('2026-06-20');
 		expect(reviewCount()).toBe(1);
+	});
+
+	it('says when the comment is the previous one with initials added', async () => {
+		given('2026-03-14', [{ watchpointId: wp['strong-stakes'], rating: 2, comment: MARCH }]);
+
+		const outcome = await submitNew(
+			reviewForm('2026-06-20', { [`rating-${wp['strong-stakes']}`]: '2', [`comment-${wp['strong-stakes']}`]: JUNE_SIGNED })
+		);
+
+		expect(outcome.kind === 'refused' && outcome.data.warnings).toEqual([
+			expect.objectContaining({ kind: 'similar', reason: 'appended', note: 'initials', similarity: 100, comment: JUNE_SIGNED })
+		]);
+		expect(reviewCount()).toBe(1);
+	});
+
+	it('warns that "RAS" under a rating that changed contradicts it, and saves once confirmed', async () => {
+		given('2026-03-14', [{ watchpointId: wp['strong-stakes'], rating: 3, comment: 'Les partenaires se réunissent chaque mois.' }]);
+		const fields = { [`rating-${wp['strong-stakes']}`]: '2', [`comment-${wp['strong-stakes']}`]: 'RAS' };
+
+		const outcome = await submitNew(reviewForm('2026-06-20', fields));
+
+		expect(outcome.kind === 'refused' && outcome.status).toBe(422);
+		expect(outcome.kind === 'refused' && outcome.data.warnings).toEqual([
+			expect.objectContaining({ kind: 'contradicts_rating', previousRating: 3, rating: 2, comment: 'RAS', previousOn: '2026-03-14' })
+		]);
+		expect(reviewCount()).toBe(1);
+
+		const confirmed = reviewForm('2026-06-20', fields);
+		confirmed.set('confirmRepeats', '1');
+		expect((await submitNew(confirmed)).kind).toBe('saved');
+		expect(reviewCount()).toBe(2);
+	});
+
+	it('saves at once "RAS" under the rating given before', async () => {
+		given('2026-03-14', [{ watchpointId: wp['strong-stakes'], rating: 3, comment: 'Les partenaires se réunissent chaque mois.' }]);
+
+		const outcome = await submitNew(
+			reviewForm('2026-06-20', { [`rating-${wp['strong-stakes']}`]: '3', [`comment-${wp['strong-stakes']}`]: 'RAS' })
+		);
+
+		expect(outcome.kind).toBe('saved');
 	});
 
 	it('saves the review as typed once the reviewer confirms', async () => {
@@ -246,5 +293,59 @@ describe('editing a review', () => {
 		if (copied.kind !== 'refused') return;
 		expect((copied.data.warnings as { watchpointId: number }[]).map((w) => w.watchpointId)).toEqual([wp['have-content']]);
 		expect(db.select().from(assessment).where(eq(assessment.reviewId, june)).all()).toHaveLength(1);
+	});
+});
+
+describe('checkTypedReview', () => {
+	const config = { similarityThreshold: 0.85 };
+	const today = '2026-06-20';
+
+	function typed(fields: Record<string, string>): FormData {
+		const data = new FormData();
+		for (const [name, value] of Object.entries(fields)) data.set(name, value);
+		return data;
+	}
+
+	it('warns about what is typed so far, without a facilitator or a valid review', () => {
+		given('2026-03-14', [{ watchpointId: wp['strong-stakes'], rating: 2, comment: MARCH }]);
+
+		const check = checkTypedReview(
+			db,
+			projectId,
+			typed({ heldOn: '2026-06-20', [`comment-${wp['strong-stakes']}`]: JUNE_SIGNED, [`comment-${wp['have-content']}`]: 'Rien à signaler.' }),
+			today,
+			config
+		);
+
+		expect(check.status).toBe('checked');
+		expect(check.status === 'checked' && check.warnings.map((w) => [w.watchpointId, w.kind, w.reason])).toEqual([
+			[wp['strong-stakes'], 'similar', 'appended']
+		]);
+		expect(reviewCount()).toBe(1);
+	});
+
+	it('answers nothing to compare without a day, and refuses a review of another project', () => {
+		expect(checkTypedReview(db, projectId, typed({ heldOn: 'demain' }), today, config)).toEqual({ status: 'invalid' });
+		expect(checkTypedReview(db, projectId, typed({ heldOn: today, reviewId: '999999' }), today, config)).toEqual({
+			status: 'unknown_review'
+		});
+		expect(checkTypedReview(db, projectId, typed({ heldOn: today, reviewId: '1 or 1' }), today, config)).toEqual({
+			status: 'unknown_review'
+		});
+	});
+
+	it('does not ask again, when editing, about a comment the review already held', () => {
+		given('2026-03-14', [{ watchpointId: wp['strong-stakes'], rating: 2, comment: MARCH }]);
+		const june = given('2026-06-20', [{ watchpointId: wp['strong-stakes'], rating: 2, comment: JUNE_SIGNED }]);
+
+		const check = checkTypedReview(
+			db,
+			projectId,
+			typed({ heldOn: '2026-06-20', reviewId: String(june), [`comment-${wp['strong-stakes']}`]: JUNE_SIGNED }),
+			today,
+			config
+		);
+
+		expect(check).toEqual({ status: 'checked', warnings: [] });
 	});
 });

@@ -104,11 +104,15 @@ export function repeatedCommentFindings(
 
 // --- Frozen rating ----------------------------------------------------------------------------
 
-/** The latest comment says nothing the previous one did not: a formula, or close to it. */
+/**
+ * The latest comment says nothing the previous one did not: a formula, or the previous comment
+ * again by the repeated-comment decision (no new figure, no verdict turned round) at the frozen
+ * rule's own, looser threshold.
+ */
 function addsNothingNew(previous: PreparedText, latest: PreparedText, config: WatchConfig): boolean {
 	if (latest.formulaic) return true;
 	if (previous.formulaic) return false;
-	return similarityAtLeast(previous, latest, config.frozenCommentSimilarity) !== null;
+	return repetitionScore(previous, latest, config.frozenCommentSimilarity) !== null;
 }
 
 /**

@@ -68,16 +68,27 @@ export const fr = {
 	'review.error.nothing_assessed': 'Évaluez au moins un point : une note ou un commentaire.',
 	'review.error.rejected':
 		'La revue n’a pas pu être enregistrée : le projet a changé entre-temps. Rechargez la page et réessayez.',
-	'review.repeat.summary_one': 'Un commentaire reprend presque celui de la revue précédente.',
-	'review.repeat.summary_many': '{count} commentaires reprennent presque ceux de la revue précédente.',
+	'review.repeat.summary_one': 'Un commentaire à revoir avant d’enregistrer.',
+	'review.repeat.summary_many': '{count} commentaires à revoir avant d’enregistrer.',
 	'review.repeat.intro':
-		'Rien n’est encore enregistré. Une revue sert à dire ce qui a changé : reprenez ces commentaires, ou enregistrez-les tels quels si rien n’a vraiment bougé.',
-	'review.repeat.similar':
-		'Ce commentaire reprend presque mot pour mot celui du {date} ({similarity} % de similarité). Qu’est-ce qui a changé ?',
+		'Rien n’est encore enregistré. Une revue sert à dire ce qui a changé : reprenez ces commentaires, ou enregistrez-les tels quels si rien n’a vraiment bougé.',
+	'review.repeat.identical': 'Même texte que le {date}. Qu’est-ce qui a changé ?',
+	'review.repeat.appended_initials': 'Même texte que le {date}, seules des initiales ont été ajoutées. Qu’est-ce qui a changé ?',
+	'review.repeat.appended_date': 'Même texte que le {date}, seule une date a été ajoutée. Qu’est-ce qui a changé ?',
+	'review.repeat.appended_initials_date':
+		'Même texte que le {date}, seules des initiales et une date ont été ajoutées. Qu’est-ce qui a changé ?',
+	'review.repeat.appended_pointer':
+		'Même texte que le {date}, seul un renvoi au commentaire précédent a été ajouté. Qu’est-ce qui a changé ?',
+	'review.repeat.appended_note':
+		'Même texte que le {date}, seule une mention en marge (signature, date ou renvoi) a été ajoutée. Qu’est-ce qui a changé ?',
+	'review.repeat.reworded':
+		'Même sens que le {date}, en d’autres mots ({similarity} % de similarité). Qu’est-ce qui a changé ?',
 	'review.repeat.formulaic':
-		'« {comment} » à nouveau, comme le {date}. Qu’est-ce qui a changé ? Dites ce qui a bougé, ou ce qui bloque.',
+		'« {comment} » à nouveau, comme le {date}. Qu’est-ce qui a changé ? Dites ce qui a bougé, ou ce qui bloque.',
 	'review.repeat.empty':
-		'Pas de commentaire, comme le {date}. Qu’est-ce qui a changé ? Une phrase suffit pour dire pourquoi cette note.',
+		'Pas de commentaire, comme le {date}. Qu’est-ce qui a changé ? Une phrase suffit pour dire pourquoi cette note.',
+	'review.repeat.contradicts_rating':
+		'« {comment} », alors que la note passe de {previous} à {rating} depuis le {date} : le commentaire contredit la note. Dites ce qui a changé.',
 	'review.repeat.edit': 'Modifier les commentaires',
 	'review.repeat.confirm': 'Enregistrer quand même',
 	'review.facilitator': 'Animée par',
@@ -199,13 +210,22 @@ export const en: Record<keyof typeof fr, string> = {
 	'review.error.action_needs_reason': 'A follow-up action comes with a rating or a comment: say why.',
 	'review.error.nothing_assessed': 'Assess at least one watch-point: a rating or a comment.',
 	'review.error.rejected': 'The review could not be saved: the project changed in the meantime. Reload the page and try again.',
-	'review.repeat.summary_one': 'One comment is almost the same as at the previous review.',
-	'review.repeat.summary_many': '{count} comments are almost the same as at the previous review.',
+	'review.repeat.summary_one': 'One comment to look at before saving.',
+	'review.repeat.summary_many': '{count} comments to look at before saving.',
 	'review.repeat.intro':
 		'Nothing has been saved yet. A review is there to say what has changed: rework these comments, or save them as they are if nothing really moved.',
-	'review.repeat.similar': 'This is almost the text of {date} ({similarity}% similar). What has changed?',
+	'review.repeat.identical': 'Same text as on {date}. What has changed?',
+	'review.repeat.appended_initials': 'Same text as on {date}, only initials were added. What has changed?',
+	'review.repeat.appended_date': 'Same text as on {date}, only a date was added. What has changed?',
+	'review.repeat.appended_initials_date': 'Same text as on {date}, only initials and a date were added. What has changed?',
+	'review.repeat.appended_pointer': 'Same text as on {date}, only a pointer back to the previous comment was added. What has changed?',
+	'review.repeat.appended_note':
+		'Same text as on {date}, only a side note (a signature, a date or a pointer) was added. What has changed?',
+	'review.repeat.reworded': 'Same meaning as on {date}, in other words ({similarity}% similar). What has changed?',
 	'review.repeat.formulaic': '“{comment}” again, as on {date}. What has changed? Say what moved, or what is stuck.',
 	'review.repeat.empty': 'No comment again, as on {date}. What has changed? One sentence is enough to say why this rating.',
+	'review.repeat.contradicts_rating':
+		'“{comment}”, yet the rating went from {previous} to {rating} since {date}: the comment contradicts the rating. Say what changed.',
 	'review.repeat.edit': 'Edit the comments',
 	'review.repeat.confirm': 'Save anyway',
 	'review.facilitator': 'Led by',
