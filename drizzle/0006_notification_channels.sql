@@ -1,3 +1,9 @@
+CREATE TABLE `alert_notice` (
+	`alert_id` integer PRIMARY KEY NOT NULL,
+	`noticed_at` text NOT NULL,
+	FOREIGN KEY (`alert_id`) REFERENCES `alert`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 CREATE TABLE `notification_preference` (
 	`user_id` integer NOT NULL,
 	`project_id` integer NOT NULL,
@@ -36,4 +42,6 @@ ALTER TABLE `user` ADD `calendar_token_hash` text;--> statement-breakpoint
 CREATE UNIQUE INDEX `user_calendar_token_hash_unique` ON `user` (`calendar_token_hash`);--> statement-breakpoint
 CREATE INDEX `alert_project_first_seen_idx` ON `alert` (`project_id`,`first_seen_at`);--> statement-breakpoint
 CREATE INDEX `alert_project_resolved_idx` ON `alert` (`project_id`,`resolved_at`);--> statement-breakpoint
-CREATE INDEX `notification_recipient_idx` ON `notification` (`recipient`,`id`);
+CREATE INDEX `notification_recipient_idx` ON `notification` (`recipient`,`id`);--> statement-breakpoint
+-- written by hand: the alerts already critical when immediate notices begin are not announced as new
+INSERT INTO `alert_notice` (`alert_id`, `noticed_at`) SELECT `id`, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM `alert` WHERE `severity` = 'critical' AND `status` <> 'resolved';

@@ -14,6 +14,8 @@ import * as auth from './messages/auth';
 import * as members from './messages/members';
 import * as notify from './messages/notify';
 import * as reminders from './messages/reminders';
+import * as digest from './messages/digest';
+import * as webhooks from './messages/webhooks';
 
 import { dateTimeFormat, numberFormat } from './formatters';
 
@@ -34,6 +36,8 @@ const fr = {
 	...members.fr,
 	...notify.fr,
 	...reminders.fr,
+	...digest.fr,
+	...webhooks.fr,
 };
 export type MessageKey = keyof typeof fr;
 const en: Record<MessageKey, string> = {
@@ -48,6 +52,8 @@ const en: Record<MessageKey, string> = {
 	...members.en,
 	...notify.en,
 	...reminders.en,
+	...digest.en,
+	...webhooks.en,
 };
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { fr, en };

@@ -449,6 +449,7 @@ export function listTrackedWatchpoints(db: Db, projectId: number): TrackedWatchp
 			cadenceDays: trackedWatchpoint.cadenceDays,
 			graceDays: trackedWatchpoint.graceDays,
 			owner: trackedWatchpoint.owner,
+			ownerUserId: trackedWatchpoint.ownerUserId,
 			snoozedUntil: trackedWatchpoint.snoozedUntil,
 			trackedSince: trackedWatchpoint.trackedSince,
 			key: watchpoint.key,

@@ -4,7 +4,8 @@ import { getDb } from '$lib/server/db';
 import { readNewPassword, readPassword } from '$lib/server/auth/forms';
 import { changePassword, findUser, updateName } from '$lib/server/auth/users';
 import { emailConfigured } from '$lib/server/notify/email';
-import { readPreferences, saveRemindersEnabled } from '$lib/server/preferences';
+import { projectChoicesOf, readPreferences, savePortfolioDigest, saveProjectChoices, saveRemindersEnabled } from '$lib/server/preferences';
+import { isDigestFrequency, parseChoicesForm } from '$lib/domain/notification-preferences';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -15,6 +16,10 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		nameSaved: url.searchParams.has('nameSaved'),
 		passwordChanged: url.searchParams.has('passwordChanged'),
 		remindersEnabled: readPreferences(getDb(), account.id)?.remindersEnabled ?? true,
+		portfolioDigest: readPreferences(getDb(), account.id)?.portfolioDigest ?? 'off',
+		projectChoices: projectChoicesOf(getDb(), account.id),
+		choicesSaved: url.searchParams.has('choicesSaved'),
+		portfolioSaved: url.searchParams.has('portfolioSaved'),
 		remindersSaved: (['on', 'off'] as const).find((v) => v === url.searchParams.get('reminders')) ?? null,
 		emailConfigured: emailConfigured()
 	};
@@ -51,5 +56,26 @@ export const actions: Actions = {
 		const enabled = new FormReader(await request.formData()).raw('remindersEnabled') === 'on';
 		saveRemindersEnabled(getDb(), locals.user.id, enabled);
 		redirect(303, `/account?reminders=${enabled ? 'on' : 'off'}`);
+	},
+	choices: async ({ request, locals }) => {
+		if (!locals.user) error(401, 'auth.login.required');
+		const db = getDb();
+		const mine = projectChoicesOf(db, locals.user.id).map((p) => p.projectId);
+		const parsed = parseChoicesForm(await request.formData(), mine);
+		if (!parsed.ok) return fail(400, { action: 'choices' as const, values: parsed.values, errors: parsed.errors });
+		saveProjectChoices(db, locals.user.id, parsed.choices, new Date());
+		redirect(303, '/account?choicesSaved#emails');
+	},
+	portfolio: async ({ request, locals }) => {
+		if (!locals.user) error(401, 'auth.login.required');
+		if (!locals.user.isAdmin) error(403, 'auth.error.admin_only');
+		const form = new FormReader(await request.formData());
+		const frequency = form.raw('portfolioDigest');
+		if (!isDigestFrequency(frequency)) {
+			form.fail('portfolioDigest', { key: frequency === '' ? 'error.required' : 'error.invalid_choice' });
+			return fail(400, { action: 'portfolio' as const, ...form.result() });
+		}
+		savePortfolioDigest(getDb(), locals.user.id, frequency);
+		redirect(303, '/account?portfolioSaved#portfolio');
 	}
 };

@@ -259,6 +259,18 @@ export const alert = sqliteTable(
 	]
 );
 
+/**
+ * The critical alerts whose immediate notices were queued (or that were already critical when
+ * immediate notices began: the migration records those, so an upgrade sends no backlog). An
+ * alert is told of at once one time only, whether it opened critical or became critical later.
+ */
+export const alertNotice = sqliteTable('alert_notice', {
+	alertId: integer('alert_id')
+		.primaryKey()
+		.references(() => alert.id, { onDelete: 'cascade' }),
+	noticedAt: text('noticed_at').notNull()
+});
+
 export type ScanTrigger = 'cron' | 'cli' | 'manual';
 /** `interrupted`: the process running it died (its row was left `running`); the next scan says so */
 export type ScanRunStatus = 'running' | 'completed' | 'failed' | 'skipped' | 'interrupted';

@@ -12,6 +12,7 @@ import { log } from '../log';
 import { createMailer, emailSettings, type Mailer } from './email';
 import { claimNext, markFailed, markSent, MAX_ATTEMPTS } from './outbox';
 import { postWebhook, webhookBody, WEBHOOK_TIMEOUT_MS } from './webhook';
+import { deliverProjectWebhook, PermanentDeliveryError } from './project-webhooks';
 
 export interface DeliveryReport {
 	claimed: number;
@@ -74,11 +75,13 @@ export async function deliverDue(db: Db, options: DeliveryOptions = {}): Promise
 				if (row.channel === 'email') {
 					mailer ??= openMailer(env);
 					await mailer.send({ to: row.recipient, subject: row.subject, text: row.body });
+				} else if (row.payload?.webhookId !== undefined) {
+					await deliverProjectWebhook(db, row, options.webhookTimeoutMs ?? WEBHOOK_TIMEOUT_MS);
 				} else {
 					await postWebhook(row.recipient, webhookBody(row), options.webhookTimeoutMs ?? WEBHOOK_TIMEOUT_MS);
 				}
 			} catch (error) {
-				recordFailure(db, row, worker, clock(), describe(error), report);
+				recordFailure(db, row, worker, clock(), describe(error), report, error instanceof PermanentDeliveryError);
 				continue;
 			}
 			if (markSent(db, row.id, worker, clock())) {
@@ -102,8 +105,8 @@ function openMailer(env: NodeJS.ProcessEnv): Mailer {
 	return createMailer(settings);
 }
 
-function recordFailure(db: Db, row: Notification, worker: string, now: Date, error: string, report: DeliveryReport): void {
-	const outcome = markFailed(db, row.id, worker, now, error);
+function recordFailure(db: Db, row: Notification, worker: string, now: Date, error: string, report: DeliveryReport, permanent: boolean): void {
+	const outcome = markFailed(db, row.id, worker, now, error, permanent);
 	if (outcome === 'failed') {
 		report.failed++;
 		log('error', 'notify.gave_up', { id: row.id, channel: row.channel, attempts: row.attempts, maxAttempts: MAX_ATTEMPTS, error });
