@@ -196,6 +196,12 @@ const MATRIX: Entry[] = [
 	post('/account', 'password', signedIn(400)),
 	// an empty body is an unticked box: the person's own reminders turned off, nobody else's
 	post('/account', 'reminders', signedIn({ redirect: '/account?reminders=off' })),
+	// an empty body names none of the person's projects: nothing to save, their own choices only
+	post('/account', 'choices', signedIn({ redirect: '/account?choicesSaved' })),
+	post('/account', 'portfolio', { ...signedIn(403), admin: 400 }),
+	// the link carries its own credential: a token that is not a valid signature is refused alike for everyone
+	get('/unsubscribe/[token]', everyone(403)),
+	post('/unsubscribe/[token]', 'default', everyone(403)),
 
 	// administration
 	get('/admin', adminOnly(200)),
@@ -272,6 +278,14 @@ const MATRIX: Entry[] = [
 	get(`${P}/watchpoints/[id]`, inProject('coordinate', 200)),
 	post(`${P}/watchpoints/[id]`, 'save', inProject('coordinate', 400), { body: () => ({ cadenceDays: '0' }) }),
 	post(`${P}/watchpoints/[id]`, 'reset', inProject('coordinate', 303)),
+
+	// the channels hold the rooms' addresses: coordinators only; a form naming no channel is a 404
+	get(`${P}/webhooks`, inProject('coordinate', 200)),
+	post(`${P}/webhooks`, 'create', inProject('coordinate', 400)),
+	post(`${P}/webhooks`, 'update', inProject('coordinate', 404)),
+	post(`${P}/webhooks`, 'regenerate', inProject('coordinate', 404)),
+	post(`${P}/webhooks`, 'delete', inProject('coordinate', 404)),
+	post(`${P}/webhooks`, 'test', inProject('coordinate', 404)),
 
 	get(`${P}/edit`, inProject('coordinate', 200)),
 	post(`${P}/edit`, 'save', inProject('coordinate', 400)),

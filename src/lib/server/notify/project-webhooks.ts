@@ -52,11 +52,19 @@ export interface WebhookInput {
 	events: WebhookEventType[];
 }
 
-/** Reads the webhook form: a name, an http(s) address, a format, at least one event. */
-export function parseWebhookForm(data: FormData): { ok: true; input: WebhookInput } | { ok: false; values: Record<string, string>; errors: FieldErrors } {
+/**
+ * Reads the webhook form: a name, an http(s) address, a format, at least one event. Editing a
+ * webhook, the address field left empty keeps the saved one (`keepUrl`): the page never shows it
+ * back in full.
+ */
+export function parseWebhookForm(
+	data: FormData,
+	keepUrl?: string
+): { ok: true; input: WebhookInput } | { ok: false; values: Record<string, string>; errors: FieldErrors } {
 	const form = new FormReader(data);
 	const name = form.text('name', { required: true, max: LIMITS.name });
-	const url = form.text('url', { required: true, max: 2000 });
+	const typed = form.text('url', { required: keepUrl === undefined, max: 2000 });
+	const url = typed === '' && keepUrl !== undefined ? keepUrl : typed;
 	if (url !== '' && !isHttpUrl(url)) form.fail('url', { key: 'webhooks.error.url' });
 	const format = form.choice('format', WEBHOOK_FORMATS);
 	const events = form.all('events').filter((e): e is WebhookEventType => (WEBHOOK_EVENTS as readonly string[]).includes(e));

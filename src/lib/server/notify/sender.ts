@@ -10,7 +10,7 @@ import type { Db } from '../db';
 import type { Notification } from '../db/schema';
 import { log } from '../log';
 import { createMailer, emailSettings, type Mailer } from './email';
-import { claimNext, markFailed, markSent, MAX_ATTEMPTS } from './outbox';
+import { claimNext, claimOne, findNotification, markFailed, markSent, MAX_ATTEMPTS } from './outbox';
 import { postWebhook, webhookBody, WEBHOOK_TIMEOUT_MS } from './webhook';
 import { deliverProjectWebhook, PermanentDeliveryError } from './project-webhooks';
 
@@ -138,4 +138,36 @@ export function deliverInBackground(db: Db, options: DeliveryOptions = {}): void
 			inFlight = false;
 			if (again) deliverInBackground(db, options);
 		});
+}
+
+/**
+ * Delivers one notice now, if it is still due (the "send a test" button waits for its answer).
+ * Claimed like any other, so a sender running at the same moment cannot send it too.
+ */
+export async function deliverOne(db: Db, id: number, options: DeliveryOptions = {}): Promise<{ status: 'sent' | 'failed' | 'retry' | 'busy'; error: string | null }> {
+	const worker = options.worker ?? newWorkerId();
+	const clock = options.clock ?? (() => new Date());
+	const claimed = db.transaction((tx) => claimOne(tx, id, worker, clock()), { behavior: 'immediate' });
+	const row = claimed ? findNotification(db, id) : undefined;
+	if (!row) return { status: 'busy', error: null };
+	try {
+		if (row.channel === 'webhook' && row.payload?.webhookId !== undefined) {
+			await deliverProjectWebhook(db, row, options.webhookTimeoutMs ?? WEBHOOK_TIMEOUT_MS);
+		} else if (row.channel === 'webhook') {
+			await postWebhook(row.recipient, webhookBody(row), options.webhookTimeoutMs ?? WEBHOOK_TIMEOUT_MS);
+		} else {
+			const mailer = openMailer(options.env ?? process.env);
+			try {
+				await mailer.send({ to: row.recipient, subject: row.subject, text: row.body });
+			} finally {
+				mailer.close();
+			}
+		}
+	} catch (error) {
+		const message = describe(error);
+		const outcome = markFailed(db, row.id, worker, clock(), message, error instanceof PermanentDeliveryError);
+		return { status: outcome === 'failed' ? 'failed' : 'retry', error: message };
+	}
+	markSent(db, row.id, worker, clock());
+	return { status: 'sent', error: null };
 }
