@@ -199,6 +199,9 @@ const MATRIX: Entry[] = [
 	// an empty body names none of the person's projects: nothing to save, their own choices only
 	post('/account', 'choices', signedIn({ redirect: '/account?choicesSaved' })),
 	post('/account', 'portfolio', { ...signedIn(403), admin: 400 }),
+	post('/account', 'calendar', signedIn(200)),
+	// the token is the credential: an unknown one is a 404 for everyone, signed in or not
+	get('/calendar/[token].ics', everyone(404)),
 	// the link carries its own credential: a token that is not a valid signature is refused alike for everyone
 	get('/unsubscribe/[token]', everyone(403)),
 	post('/unsubscribe/[token]', 'default', everyone(403)),

@@ -44,7 +44,10 @@ export function isDigestFrequency(value: unknown): value is DigestFrequency {
 	return typeof value === 'string' && (DIGEST_FREQUENCIES as readonly string[]).includes(value);
 }
 
-/** The account page's form: `digest-<projectId>` (a frequency) and `immediate-<projectId>` (a box) per project. */
+/**
+ * The account page's form: `digest-<projectId>` (a frequency) and `immediate-<projectId>` (a box)
+ * per project. A project without its `digest-` field is left as it is.
+ */
 export function parseChoicesForm(
 	data: FormData,
 	projectIds: readonly number[]
@@ -54,6 +57,8 @@ export function parseChoicesForm(
 	const values: Record<string, string> = {};
 	for (const id of projectIds) {
 		const raw = data.get(`digest-${id}`);
+		// a project the form did not show (joined since the page was loaded) keeps its choices
+		if (raw === null) continue;
 		const digest = typeof raw === 'string' ? raw : '';
 		values[`digest-${id}`] = digest;
 		const immediate = data.get(`immediate-${id}`) === 'on';

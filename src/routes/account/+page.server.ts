@@ -6,6 +6,7 @@ import { changePassword, findUser, updateName } from '$lib/server/auth/users';
 import { emailConfigured } from '$lib/server/notify/email';
 import { projectChoicesOf, readPreferences, savePortfolioDigest, saveProjectChoices, saveRemindersEnabled } from '$lib/server/preferences';
 import { isDigestFrequency, parseChoicesForm } from '$lib/domain/notification-preferences';
+import { hasCalendarToken, newCalendarToken } from '$lib/server/calendar';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -19,6 +20,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		portfolioDigest: readPreferences(getDb(), account.id)?.portfolioDigest ?? 'off',
 		projectChoices: projectChoicesOf(getDb(), account.id),
 		choicesSaved: url.searchParams.has('choicesSaved'),
+		hasCalendar: hasCalendarToken(getDb(), account.id),
 		portfolioSaved: url.searchParams.has('portfolioSaved'),
 		remindersSaved: (['on', 'off'] as const).find((v) => v === url.searchParams.get('reminders')) ?? null,
 		emailConfigured: emailConfigured()
@@ -65,6 +67,12 @@ export const actions: Actions = {
 		if (!parsed.ok) return fail(400, { action: 'choices' as const, values: parsed.values, errors: parsed.errors });
 		saveProjectChoices(db, locals.user.id, parsed.choices, new Date());
 		redirect(303, '/account?choicesSaved#emails');
+	},
+	calendar: ({ locals, url }) => {
+		if (!locals.user) error(401, 'auth.login.required');
+		// shown this once: only its hash is kept
+		const token = newCalendarToken(getDb(), locals.user.id);
+		return { action: 'calendar' as const, calendarUrl: `${url.origin}/calendar/${token}.ics` };
 	},
 	portfolio: async ({ request, locals }) => {
 		if (!locals.user) error(401, 'auth.login.required');

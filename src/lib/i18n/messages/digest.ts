@@ -80,6 +80,23 @@ export const fr = {
 		'En tant qu’administrateur, vous pouvez recevoir un résumé de tous les projets, même ceux dont vous n’êtes pas membre : par projet, les alertes nouvelles et levées, les retards.',
 	'digest.account.portfolio_label': 'Résumé du portefeuille',
 	'digest.account.portfolio_saved': 'C’est noté : votre choix pour le résumé du portefeuille est enregistré.',
+
+	'calendar.name': 'Vigie — {name}',
+	'calendar.description': 'Les revues à faire dans vos projets et les échéances de vos actions.',
+	'calendar.review_due': 'Revue à faire — {project} ({count} point(s))',
+	'calendar.review_late': 'Revue en retard — {project} ({count} point(s))',
+	'calendar.review_points': 'Points à revoir :',
+	'calendar.review_link': 'Noter la revue : {url}',
+	'calendar.action_due': 'Échéance : {title} ({project})',
+	'calendar.action_link': 'Les actions du projet : {url}',
+	'calendar.account.title': 'Mon calendrier',
+	'calendar.account.intro':
+		'Abonnez votre agenda (Outlook, Google Agenda, Apple Calendrier, Thunderbird…) à cette adresse secrète : il montrera les revues à faire dans vos projets et les échéances des actions dont vous êtes responsable.',
+	'calendar.account.create': 'Créer mon adresse de calendrier',
+	'calendar.account.renew': 'Nouvelle adresse (l’ancienne cessera de fonctionner)',
+	'calendar.account.has': 'Vous avez une adresse de calendrier. Pour des raisons de sécurité, elle n’est affichée qu’au moment où elle est créée : si vous l’avez perdue, créez-en une nouvelle.',
+	'calendar.account.created': 'Voici votre adresse secrète. Copiez-la maintenant dans votre agenda (« s’abonner à un calendrier » ou « ajouter par URL ») : elle ne sera plus affichée.',
+	'calendar.account.secret': 'Gardez-la pour vous : qui la connaît voit les échéances de vos projets.',
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -161,4 +178,21 @@ export const en: Record<keyof typeof fr, string> = {
 		'As an administrator, you can receive a digest of every project, including those you are not a member of: per project, new and cleared alerts and what is late.',
 	'digest.account.portfolio_label': 'Portfolio digest',
 	'digest.account.portfolio_saved': 'Done: your choice for the portfolio digest is saved.',
+
+	'calendar.name': 'Vigie — {name}',
+	'calendar.description': 'The reviews due in your projects and the due days of your actions.',
+	'calendar.review_due': 'Review due — {project} ({count} point(s))',
+	'calendar.review_late': 'Review late — {project} ({count} point(s))',
+	'calendar.review_points': 'Points to review:',
+	'calendar.review_link': 'Record the review: {url}',
+	'calendar.action_due': 'Due: {title} ({project})',
+	'calendar.action_link': 'The project’s actions: {url}',
+	'calendar.account.title': 'My calendar',
+	'calendar.account.intro':
+		'Subscribe your calendar (Outlook, Google Calendar, Apple Calendar, Thunderbird…) to this secret address: it will show the reviews due in your projects and the due days of the actions you are responsible for.',
+	'calendar.account.create': 'Create my calendar address',
+	'calendar.account.renew': 'New address (the old one will stop working)',
+	'calendar.account.has': 'You have a calendar address. For safety it is shown only when it is made: if you lost it, make a new one.',
+	'calendar.account.created': 'Here is your secret address. Copy it now into your calendar (“subscribe to a calendar” or “add by URL”): it will not be shown again.',
+	'calendar.account.secret': 'Keep it to yourself: whoever has it sees your projects’ due days.',
 };
