@@ -423,6 +423,8 @@ export interface TrackedSettingsInput {
 	/** null: the project's default grace */
 	graceDays: number | null;
 	owner: string | null;
+	/** the member account that owns it (one of the project's members), beside the free text; left as it is when absent */
+	ownerUserId?: number | null;
 	snoozedUntil: IsoDate | null;
 }
 
@@ -493,6 +495,7 @@ export function updateTrackedWatchpoint(
 				cadenceDays: input.cadenceDays,
 				graceDays: input.graceDays,
 				owner: input.owner,
+				ownerUserId: input.ownerUserId,
 				snoozedUntil: input.snoozedUntil
 			})
 			.where(and(eq(trackedWatchpoint.projectId, projectId), eq(trackedWatchpoint.id, trackedId)))

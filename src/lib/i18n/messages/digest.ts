@@ -97,6 +97,10 @@ export const fr = {
 	'calendar.account.has': 'Vous avez une adresse de calendrier. Pour des raisons de sécurité, elle n’est affichée qu’au moment où elle est créée : si vous l’avez perdue, créez-en une nouvelle.',
 	'calendar.account.created': 'Voici votre adresse secrète. Copiez-la maintenant dans votre agenda (« s’abonner à un calendrier » ou « ajouter par URL ») : elle ne sera plus affichée.',
 	'calendar.account.secret': 'Gardez-la pour vous : qui la connaît voit les échéances de vos projets.',
+
+	'owners.field.member': 'Membre responsable',
+	'owners.field.member_hint': 'Un membre du projet : il le retrouve en tête de ses e-mails et dans son calendrier.',
+	'owners.field.no_member': '— aucun membre —',
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -195,4 +199,8 @@ export const en: Record<keyof typeof fr, string> = {
 	'calendar.account.has': 'You have a calendar address. For safety it is shown only when it is made: if you lost it, make a new one.',
 	'calendar.account.created': 'Here is your secret address. Copy it now into your calendar (“subscribe to a calendar” or “add by URL”): it will not be shown again.',
 	'calendar.account.secret': 'Keep it to yourself: whoever has it sees your projects’ due days.',
+
+	'owners.field.member': 'Member in charge',
+	'owners.field.member_hint': 'A member of the project: they find it first in their e-mails and in their calendar.',
+	'owners.field.no_member': '— no member —',
 };
