@@ -231,6 +231,8 @@ const MATRIX: Entry[] = [
 	post('/alerts', 'acknowledge', inProject('contribute', 400), { body: alertBody }),
 	post('/alerts', 'snooze', inProject('contribute', 400), { body: alertBody }),
 	post('/alerts', 'resolve', inProject('contribute', 400), { body: alertBody }),
+	// the bulk form names alerts by id and checks each one's project itself: an empty form is refused alike
+	post('/alerts', 'bulk', signedIn(400)),
 	get('/alerts/[id]', inProject('view', 200)),
 	post('/alerts/[id]', 'acknowledge', inProject('contribute', 400), { body: alertBody }),
 	post('/alerts/[id]', 'snooze', inProject('contribute', 400), { body: alertBody }),
