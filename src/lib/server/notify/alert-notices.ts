@@ -13,6 +13,7 @@
 import type { Db } from '../db';
 import type { AppliedFindings } from '../alerts';
 import { emailConfigured } from './email';
+import { webhookConfigured } from './webhook';
 import { enqueue } from './outbox';
 import { alertItems, type AlertItem } from './alert-items';
 import { immediateAlertEmail } from './digest-email';
@@ -55,10 +56,14 @@ export function queueAlertNotices(db: Db, applied: AppliedFindings, now: Date, e
 	const remember = db.$client.prepare(`insert into alert_notice (alert_id, noticed_at) values (?, ?) on conflict(alert_id) do nothing`);
 	for (const id of ids) remember.run(id, at);
 	report.critical = ids.length;
+	const email = emailConfigured(env);
+	// the scan's write transaction holds the lock: nothing more is read when nobody is to be told
+	const hooks = webhookConfigured(env) || db.$client.prepare('select 1 from webhook limit 1').get() !== undefined;
+	if (!email && !hooks) return report;
 	const critical = alertItems(db, ids);
 	const origin = publicOrigin(env);
 
-	if (critical.length > 0 && emailConfigured(env)) {
+	if (critical.length > 0 && email) {
 		const projectIds = [...new Set(critical.map((a) => a.projectId))];
 		const people = subscribers(db, projectIds);
 		for (const alert of critical) {
@@ -69,7 +74,7 @@ export function queueAlertNotices(db: Db, applied: AppliedFindings, now: Date, e
 			}
 		}
 	}
-	report.webhooks = queueAlertWebhooks(db, { opened: applied.opened, resolved: applied.resolved, critical }, now, env);
+	if (hooks) report.webhooks = queueAlertWebhooks(db, { opened: applied.opened, resolved: applied.resolved, critical }, now, env);
 	return report;
 }
 
