@@ -29,6 +29,7 @@ const REASONS: Record<ReminderDecision['reason'], string> = {
 	first: 'first reminder',
 	new: 'something new',
 	weekly: 'still late, a week after the last one',
+	alerts: 'alerts opened or resolved since the last one',
 	nothing: 'nothing due',
 	already_today: 'already reminded today',
 	unchanged: 'nothing new since the last reminder'

@@ -135,6 +135,15 @@ const MATRIX: Entry[] = [
 	// a token needs a name (400); revoking names no token of one's own (404)
 	post('/account', 'createToken', signedIn(400)),
 	post('/account', 'revokeToken', signedIn(404)),
+	// an empty body names none of the person's projects: nothing to save, their own choices only
+	post('/account', 'choices', signedIn({ redirect: '/account?choicesSaved' })),
+	post('/account', 'portfolio', { ...signedIn(403), admin: 400 }),
+	post('/account', 'calendar', signedIn(200)),
+	// the token is the credential: an unknown one is a 404 for everyone, signed in or not
+	get('/calendar/[token].ics', everyone(404)),
+	// the link carries its own credential: a token that is not a valid signature is refused alike for everyone
+	get('/unsubscribe/[token]', everyone(403)),
+	post('/unsubscribe/[token]', 'default', everyone(403)),
 
 	// administration
 	get('/admin', adminOnly(200)),
@@ -163,6 +172,8 @@ const MATRIX: Entry[] = [
 	post('/alerts', 'acknowledge', inProject('contribute', 400), { body: alertBody }),
 	post('/alerts', 'snooze', inProject('contribute', 400), { body: alertBody }),
 	post('/alerts', 'resolve', inProject('contribute', 400), { body: alertBody }),
+	// the bulk form names alerts by id and checks each one's project itself: an empty form is refused alike
+	post('/alerts', 'bulk', signedIn(400)),
 	get('/alerts/[id]', inProject('view', 200)),
 	post('/alerts/[id]', 'acknowledge', inProject('contribute', 400), { body: alertBody }),
 	post('/alerts/[id]', 'snooze', inProject('contribute', 400), { body: alertBody }),
@@ -244,6 +255,13 @@ const MATRIX: Entry[] = [
 	endpoint('/api/v1/alerts/[id]/acknowledge', 'POST', everyone(401), { params: (f) => ({ id: f.alertId }) }),
 	endpoint('/api/v1/alerts/[id]/snooze', 'POST', everyone(401), { params: (f) => ({ id: f.alertId }) }),
 	endpoint('/api/v1/alerts/[id]/resolve', 'POST', everyone(401), { params: (f) => ({ id: f.alertId }) }),
+	// the channels hold the rooms' addresses: coordinators only; a form naming no channel is a 404
+	get(`${P}/webhooks`, inProject('coordinate', 200)),
+	post(`${P}/webhooks`, 'create', inProject('coordinate', 400)),
+	post(`${P}/webhooks`, 'update', inProject('coordinate', 404)),
+	post(`${P}/webhooks`, 'regenerate', inProject('coordinate', 404)),
+	post(`${P}/webhooks`, 'delete', inProject('coordinate', 404)),
+	post(`${P}/webhooks`, 'test', inProject('coordinate', 404)),
 
 	get(`${P}/edit`, inProject('coordinate', 200)),
 	post(`${P}/edit`, 'save', inProject('coordinate', 400)),

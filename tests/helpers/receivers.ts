@@ -116,7 +116,7 @@ function part(raw: string, type: string): string {
 
 export interface WebhookReceiver {
 	url: string;
-	calls: { method: string; contentType: string; body: unknown }[];
+	calls: { method: string; url: string; contentType: string; body: unknown; raw: string; headers: Record<string, string | string[] | undefined> }[];
 	/** answer with this status (200 by default); null: never answer */
 	status: number | null;
 	/** wait this long before answering (0 by default): a slow receiver */
@@ -132,10 +132,14 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
 		const chunks: Buffer[] = [];
 		request.on('data', (chunk: Buffer) => chunks.push(chunk));
 		request.on('end', () => {
+			const raw = Buffer.concat(chunks).toString('utf8');
 			state.calls.push({
 				method: request.method ?? '',
+				url: request.url ?? '',
 				contentType: request.headers['content-type'] ?? '',
-				body: JSON.parse(Buffer.concat(chunks).toString('utf8'))
+				body: JSON.parse(raw),
+				raw,
+				headers: request.headers
 			});
 			state.onCall?.();
 			const status = state.status;

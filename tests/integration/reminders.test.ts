@@ -112,7 +112,7 @@ describe('reminder e-mails', () => {
 		const toKarim = mails.filter((m) => m.to.includes('karim@example.org'));
 		expect(toKarim).toHaveLength(1);
 		const [{ subject, text, html }] = toKarim;
-		expect(subject).toBe('Vigie : 2 en retard, 1 à revoir bientôt');
+		expect(subject).toBe('Vigie\u00a0: 2 en retard, 1 à revoir bientôt');
 		expect(text).toContain('Bonjour Karim,');
 		expect(text).toContain('Eau du bassin');
 		expect(text).toContain('- Les bons niveaux d’acteurs — en retard, échéance le 24 nov. 2026, dépassée de 2 jours');
@@ -337,7 +337,7 @@ async function postAccount(who: User, fields: Record<string, string>): Promise<s
 describe('account preferences', () => {
 	it('gives a new account reminders, written in French, until the person says otherwise', () => {
 		const lou = person('Lou');
-		expect(readPreferences(t.db, lou.id)).toEqual({ lang: 'fr', remindersEnabled: true });
+		expect(readPreferences(t.db, lou.id)).toEqual({ lang: 'fr', remindersEnabled: true, portfolioDigest: 'off' });
 		saveRemindersEnabled(t.db, lou.id, false);
 		expect(t.db.select({ on: user.remindersEnabled }).from(user).where(eq(user.id, lou.id)).get()).toEqual({ on: false });
 	});

@@ -64,8 +64,12 @@ async function pages(db: Db, adminEmail: string) {
 	useDatabase(db);
 	const admin = db.select().from(user).where(eq(user.email, adminEmail)).get()!;
 	const locals = { user: { id: admin.id, email: admin.email, name: admin.name, isAdmin: true }, lang: 'fr' as const, session: null };
+	// people are matched by e-mail on import, so their ids may differ: pages are compared by who
+	const emailOf = new Map(db.select({ id: user.id, email: user.email }).from(user).all().map((u) => [u.id, u.email]));
+	const byPerson = (key: string, value: unknown) =>
+		/^(userId|ownerUserId|facilitatorUserId)$/.test(key) && typeof value === 'number' ? `user:${emailOf.get(value)}` : value;
 	const call = async (load: (event: never) => unknown, params: Record<string, string>, path = '/') =>
-		JSON.parse(JSON.stringify(await load({ params, locals, url: new URL(`http://vigie.test${path}`) } as never)));
+		JSON.parse(JSON.stringify(await load({ params, locals, url: new URL(`http://vigie.test${path}`) } as never), byPerson));
 	const seen: Record<string, unknown> = {
 		'/': await call(dashboardLoad as never, {}),
 		'/alerts': await call(alertsLoad as never, {}, '/alerts?status=all')

@@ -529,7 +529,7 @@ describe('the watch job', () => {
 	it('lists alerts by project, rule, severity and status, most severe first', () => {
 		const a = givenProject(t.db, { slug: 'canal-vert' });
 		givenProject(t.db, { slug: 'tiers-lieu', startDate: '2026-07-01' });
-		t.db.insert(action).values({ projectId: a.projectId, title: 'Relancer les élus', dueOn: '2026-10-01' }).run();
+		t.db.insert(action).values({ projectId: a.projectId, title: 'Relancer les élus', dueOn: '2026-11-10' }).run();
 		runScan(t.db, { now: NOW, trigger: 'cli' });
 
 		const ofA = listAlerts(t.db, { projectId: a.projectId });

@@ -25,6 +25,8 @@ export interface WatchpointToRemind {
 	/** positive: days left; negative: days late */
 	daysUntilDue: number;
 	snoozedUntil?: IsoDate | null;
+	/** the member who owns the point, when it has one */
+	ownerUserId?: number | null;
 }
 
 export interface ActionToRemind {
@@ -33,6 +35,8 @@ export interface ActionToRemind {
 	owner: string;
 	dueOn: IsoDate | null;
 	status: ActionStatus;
+	/** the member who owns the action, when it has one */
+	ownerUserId?: number | null;
 }
 
 export interface ProjectToRemind {
@@ -51,6 +55,8 @@ interface ItemBase {
 	daysUntilDue: number;
 	/** stable identity of the item in this state, to tell a new reminder from a repeated one */
 	key: string;
+	/** the member who owns it: their digest lists it first */
+	ownerUserId?: number | null;
 }
 
 export interface WatchpointReminder extends ItemBase {
@@ -131,7 +137,8 @@ function projectItems(p: ProjectToRemind, today: IsoDate, remindBeforeDays: numb
 			watchpointId: w.watchpointId,
 			watchpointKey: w.key,
 			titleFr: w.titleFr,
-			titleEn: w.titleEn
+			titleEn: w.titleEn,
+			ownerUserId: w.ownerUserId ?? null
 		});
 	}
 	for (const a of p.actions) {
@@ -148,7 +155,8 @@ function projectItems(p: ProjectToRemind, today: IsoDate, remindBeforeDays: numb
 			key: `action:${a.id}:${a.dueOn}:${urgency}`,
 			actionId: a.id,
 			title: a.title,
-			owner: a.owner
+			owner: a.owner,
+			ownerUserId: a.ownerUserId ?? null
 		});
 	}
 	return items.sort(byReminderUrgency);
@@ -202,7 +210,7 @@ export interface PreviousReminder {
 export const REPEAT_AFTER_DAYS = 7;
 
 export type ReminderDecision =
-	| { send: true; reason: 'first' | 'new' | 'weekly' }
+	| { send: true; reason: 'first' | 'new' | 'weekly' | 'alerts' }
 	| { send: false; reason: 'nothing' | 'already_today' | 'unchanged' };
 
 /**

@@ -58,3 +58,15 @@ export const AUDIT_EVENTS = [
 	'history_imported'
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENTS)[number];
+
+/** How often a person receives the digest of one project (or, for an administrator, of the whole portfolio). */
+export const DIGEST_FREQUENCIES = ['daily', 'weekly', 'off'] as const;
+export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
+
+/** The formats a project's webhook can post in: Vigie's own JSON, or a chat platform's incoming webhook. */
+export const WEBHOOK_FORMATS = ['generic', 'slack', 'mattermost', 'teams', 'discord'] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+
+/** What a project's webhook may be told of. */
+export const WEBHOOK_EVENTS = ['alert.opened', 'alert.critical', 'alert.resolved', 'project.reminder'] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENTS)[number];

@@ -239,6 +239,18 @@ describe('overdue actions', () => {
 		]);
 	});
 
+	it('makes an action critical once it is far overdue, as the thresholds say', () => {
+		const h = project();
+		action(h, { title: 'Signer la convention', dueOn: '2026-10-27' });
+		action(h, { title: 'Relancer le syndicat', dueOn: '2026-10-28' });
+		const bySeverity = actionOverdueFindings(h, NOW).map((f) => [f.explanation.params?.daysLate, f.severity]);
+		expect(bySeverity).toEqual([
+			[30, 'critical'],
+			[29, 'warning']
+		]);
+		expect(actionOverdueFindings(h, NOW, { ...DEFAULT_WATCH_CONFIG, actionCriticalDaysLate: 60 }).every((f) => f.severity === 'warning')).toBe(true);
+	});
+
 	it('ignores actions due today, without a due date, done or dropped', () => {
 		const h = project();
 		action(h, { title: 'Envoyer le compte rendu', dueOn: '2026-11-26' });

@@ -89,7 +89,7 @@ export function timeFindings(facts: WatchFacts, today: IsoDate, config: WatchCon
 	return [
 		...lapsedFromFacts(facts, today, config),
 		...projectUnreviewedFromFacts(facts, today, config),
-		...actionOverdueFromFacts(facts, today),
+		...actionOverdueFromFacts(facts, today, config),
 		...commitmentNotInformedFromFacts(facts, today, config)
 	];
 }
@@ -182,18 +182,23 @@ export function projectUnreviewedFromFacts(facts: WatchFacts, today: IsoDate, co
 	];
 }
 
-/** An open action whose due day has passed. Done or dropped actions are never overdue. */
-export function actionOverdueFromFacts(facts: WatchFacts, today: IsoDate): Finding[] {
+/**
+ * An open action whose due day has passed: a warning, critical once it is
+ * `actionCriticalDaysLate` days late (then it is e-mailed at once). Done or dropped actions are
+ * never overdue.
+ */
+export function actionOverdueFromFacts(facts: WatchFacts, today: IsoDate, config: WatchConfig = DEFAULT_WATCH_CONFIG): Finding[] {
 	if (!isWatched(facts.project)) return [];
 	const findings: Finding[] = [];
 	for (const action of facts.actions) {
 		if (action.status !== 'open' || !action.dueOn || action.dueOn >= today) continue;
+		const daysLate = daysBetween(action.dueOn, today);
 		findings.push({
 			rule: 'action_overdue',
 			subjectKey: `action:${action.id}`,
 			projectId: facts.project.id,
 			watchpointId: action.watchpointId,
-			severity: 'warning',
+			severity: daysLate >= config.actionCriticalDaysLate ? 'critical' : 'warning',
 			beganOn: addDays(action.dueOn, 1),
 			explanation: {
 				key: 'alert.rule.action_overdue.explanation',
@@ -262,7 +267,7 @@ export function actionOverdueFindings(
 	config: WatchConfig = DEFAULT_WATCH_CONFIG,
 	ctx: ProjectContext = projectContext(history, now, config)
 ): Finding[] {
-	return actionOverdueFromFacts(factsFromContext(ctx), ctx.today);
+	return actionOverdueFromFacts(factsFromContext(ctx), ctx.today, config);
 }
 
 export function commitmentNotInformedFindings(

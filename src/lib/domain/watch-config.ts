@@ -17,6 +17,11 @@ export interface WatchConfig {
 	defaultCadenceDays: number;
 	/** days after a commitment is recorded by which its actor should have been informed */
 	commitmentInformDays: number;
+	/**
+	 * days past its due day after which an overdue action is critical (and e-mailed at once); a
+	 * lapsed watch-point is critical at twice its cadence (DESIGN.md), as the read model stores it
+	 */
+	actionCriticalDaysLate: number;
 	/** two comments this similar (0–1) are the same comment again */
 	similarityThreshold: number;
 	/** a run of this many repeated comments is a warning… */
@@ -47,6 +52,7 @@ export const DEFAULT_WATCH_CONFIG: Readonly<WatchConfig> = Object.freeze({
 	remindBeforeDays: DEFAULT_REMIND_BEFORE_DAYS,
 	defaultCadenceDays: DEFAULT_CADENCE_DAYS,
 	commitmentInformDays: 14,
+	actionCriticalDaysLate: 30,
 	similarityThreshold: DEFAULT_SIMILARITY_THRESHOLD,
 	repeatedCommentWarningRun: 3,
 	repeatedCommentCriticalRun: 5,
@@ -66,6 +72,7 @@ export const WATCH_CONFIG_RANGES: Readonly<Record<keyof WatchConfig, { min: numb
 	remindBeforeDays: { min: 0, max: 90, integer: true },
 	defaultCadenceDays: { ...CADENCE_LIMITS, integer: true },
 	commitmentInformDays: { min: 1, max: 365, integer: true },
+	actionCriticalDaysLate: { min: 1, max: 365, integer: true },
 	similarityThreshold: { min: 0.5, max: 1, integer: false },
 	repeatedCommentWarningRun: { min: 2, max: 50, integer: true },
 	repeatedCommentCriticalRun: { min: 2, max: 50, integer: true },

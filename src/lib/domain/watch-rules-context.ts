@@ -139,10 +139,18 @@ export function lastReviewedOn(ctx: ProjectContext, watchpointId: number): IsoDa
 	return ctx.recent(watchpointId).at(0)?.review.heldOn ?? null;
 }
 
-/** A comment cut to a readable length for an alert's explanation. */
+/**
+ * A comment cut to a readable length for an alert's explanation: at the last space that fits, so
+ * that no word is cut in half ("les relevés de déb…" reads as a typo); a single word longer than
+ * the whole excerpt is the only one cut.
+ */
 export function excerpt(text: string, max = 80): string {
 	const flat = text.replace(/\s+/g, ' ').trim();
-	return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+	if (flat.length <= max) return flat;
+	const room = flat.slice(0, max); // one more than fits before the ellipsis: a space there ends a whole word
+	const lastSpace = room.lastIndexOf(' ');
+	const cut = lastSpace > 0 ? room.slice(0, lastSpace) : room.slice(0, max - 1);
+	return `${cut.replace(/[\s,;:.!?…'’«"-]+$/u, '')}…`;
 }
 
 export function percent(similarity: number): number {

@@ -17,6 +17,8 @@ import * as reminders from './messages/reminders';
 import * as portfolio from './messages/portfolio';
 import * as api from './messages/api';
 import * as imports from './messages/imports';
+import * as digest from './messages/digest';
+import * as webhooks from './messages/webhooks';
 
 import { dateTimeFormat, numberFormat } from './formatters';
 
@@ -39,7 +41,9 @@ const fr = {
 	...reminders.fr,
 	...portfolio.fr,
 	...api.fr,
-	...imports.fr
+	...imports.fr,
+	...digest.fr,
+	...webhooks.fr
 };
 export type MessageKey = keyof typeof fr;
 const en: Record<MessageKey, string> = {
@@ -56,7 +60,9 @@ const en: Record<MessageKey, string> = {
 	...reminders.en,
 	...portfolio.en,
 	...api.en,
-	...imports.en
+	...imports.en,
+	...digest.en,
+	...webhooks.en
 };
 
 const catalogues: Record<Lang, Record<MessageKey, string>> = { fr, en };

@@ -62,6 +62,8 @@ export function listActions(db: Db, projectId: number): ActionLists {
 export interface ActionInput {
 	title: string;
 	owner: string;
+	/** the member account that owns it, beside the free-text owner */
+	ownerUserId?: number | null;
 	dueOn: IsoDate | null;
 	watchpointId: number | null;
 }
@@ -71,10 +73,16 @@ export type ParsedActionForm =
 	| { ok: false; input: null; values: Record<string, string>; errors: FieldErrors };
 
 /** Reads the "add an action" form: `title`, `owner`, `dueOn`, `watchpointId` (one the project tracks, or empty). */
-export function parseActionForm(data: FormData, context: { watchpointIds: readonly number[] }): ParsedActionForm {
+export function parseActionForm(
+	data: FormData,
+	context: { watchpointIds: readonly number[]; members?: readonly { userId: number; name: string }[] }
+): ParsedActionForm {
 	const form = new FormReader(data);
 	const title = form.text('title', { required: true, max: LIMITS.short });
-	const owner = form.text('owner', { max: LIMITS.name });
+	const rawMember = form.raw('ownerUserId').trim();
+	const member = rawMember === '' ? null : (context.members ?? []).find((m) => String(m.userId) === rawMember) ?? null;
+	if (rawMember !== '' && !member) form.fail('ownerUserId', { key: 'error.invalid_choice' });
+	const owner = form.text('owner', { max: LIMITS.name }) || member?.name || '';
 	const dueOn = form.date('dueOn');
 	const rawWatchpoint = form.raw('watchpointId').trim();
 	let watchpointId: number | null = null;
@@ -85,7 +93,7 @@ export function parseActionForm(data: FormData, context: { watchpointIds: readon
 	}
 	const { values, errors } = form.result();
 	if (!form.ok) return { ok: false, input: null, values, errors };
-	return { ok: true, input: { title, owner, dueOn, watchpointId }, values, errors };
+	return { ok: true, input: { title, owner, ownerUserId: member?.userId ?? null, dueOn, watchpointId }, values, errors };
 }
 
 /** The watch-points an action may be attached to: the project's active tracked ones. */
@@ -126,7 +134,7 @@ export function createAction(db: Db, projectId: number, input: ActionInput): num
 		}
 		return tx
 			.insert(action)
-			.values({ projectId, title: input.title, owner: input.owner, dueOn: input.dueOn, watchpointId: input.watchpointId })
+			.values({ projectId, title: input.title, owner: input.owner, ownerUserId: input.ownerUserId ?? null, dueOn: input.dueOn, watchpointId: input.watchpointId })
 			.returning({ id: action.id })
 			.get().id;
 	});

@@ -182,7 +182,7 @@ describe('tracked watch-point settings form', () => {
 		const parsed = parseTrackedSettingsForm(form({ cadenceDays: '', graceDays: '', owner: '', snoozedUntil: '' }), {
 			today
 		});
-		expect(parsed.input).toEqual({ cadenceDays: null, graceDays: null, owner: null, snoozedUntil: null });
+		expect(parsed.input).toEqual({ cadenceDays: null, graceDays: null, owner: null, ownerUserId: null, snoozedUntil: null });
 	});
 
 	it('reads its own cadence, grace, owner and snooze', () => {
@@ -190,7 +190,7 @@ describe('tracked watch-point settings form', () => {
 			form({ cadenceDays: '30', graceDays: '3', owner: 'Claire', snoozedUntil: '2027-01-15' }),
 			{ today }
 		);
-		expect(parsed.input).toEqual({ cadenceDays: 30, graceDays: 3, owner: 'Claire', snoozedUntil: '2027-01-15' });
+		expect(parsed.input).toEqual({ cadenceDays: 30, graceDays: 3, owner: 'Claire', ownerUserId: null, snoozedUntil: '2027-01-15' });
 	});
 
 	it('keeps its cadence and grace within bounds', () => {
@@ -227,5 +227,21 @@ describe('values sent back with a taken slug', () => {
 		expect(slugShown({ name: 'Mobilité rurale', slug: '' }, errors, 'mobilite-rurale').slug).toBe('mobilite-rurale');
 		expect(slugShown({ name: 'Mobilité rurale', slug: 'typed' }, errors, 'typed').slug).toBe('typed');
 		expect(slugShown({ name: 'Mobilité rurale', slug: '' }, {}, 'mobilite-rurale').slug).toBe('');
+	});
+});
+
+describe('an owner who is a member', () => {
+	it('takes a member of the project as owner, with their name as the owner when none is typed, and refuses anyone else next to the field', () => {
+		const members = [{ userId: 7, name: 'Karim Haddad' }];
+		const data = new FormData();
+		data.set('ownerUserId', '7');
+		const chosen = parseTrackedSettingsForm(data, { today: '2026-11-26', members });
+		expect(chosen.input).toMatchObject({ ownerUserId: 7, owner: 'Karim Haddad' });
+		data.set('owner', 'Karim (mairie)');
+		expect(parseTrackedSettingsForm(data, { today: '2026-11-26', members }).input).toMatchObject({ ownerUserId: 7, owner: 'Karim (mairie)' });
+		data.set('ownerUserId', '8');
+		const forged = parseTrackedSettingsForm(data, { today: '2026-11-26', members });
+		expect(forged.input).toBeNull();
+		expect(forged.errors.ownerUserId).toEqual({ key: 'error.invalid_choice' });
 	});
 });

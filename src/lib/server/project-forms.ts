@@ -143,15 +143,36 @@ export function parseCommitmentForm(data: FormData, opts: { today: IsoDate }): P
  */
 export function parseTrackedSettingsForm(
 	data: FormData,
-	opts: { today: IsoDate; currentSnoozedUntil?: IsoDate | null }
+	opts: { today: IsoDate; currentSnoozedUntil?: IsoDate | null; members?: readonly MemberChoice[] }
 ): Parsed<TrackedSettingsInput> {
 	const r = new FormReader(data);
 	const cadenceDays = r.integer('cadenceDays', { ...CADENCE_LIMITS });
 	const graceDays = r.integer('graceDays', { ...GRACE_LIMITS });
-	const owner = r.optionalText('owner', LIMITS.name);
+	const member = readMemberChoice(r, 'ownerUserId', opts.members ?? []);
+	const owner = r.optionalText('owner', LIMITS.name) ?? member?.name ?? null;
 	const snoozedUntil = r.date('snoozedUntil');
 	if (snoozedUntil !== null && snoozedUntil !== opts.currentSnoozedUntil && snoozedUntil < addDays(opts.today, 1)) {
 		r.fail('snoozedUntil', { key: 'error.snooze_not_future' });
 	}
-	return parsed(r, { cadenceDays, graceDays, owner, snoozedUntil });
+	return parsed(r, { cadenceDays, graceDays, owner, ownerUserId: member?.userId ?? null, snoozedUntil });
+}
+
+/** A member of the project a form may name as owner or facilitator. */
+export interface MemberChoice {
+	userId: number;
+	name: string;
+}
+
+/**
+ * A member chosen in a select (`field` holds their account id): null when none is chosen; an id
+ * that is not one of `members` (forged, or removed from the project since) is refused next to
+ * the field.
+ */
+export function readMemberChoice(r: FormReader, field: string, members: readonly MemberChoice[]): MemberChoice | null {
+	const raw = r.raw(field).trim();
+	if (raw === '') return null;
+	const id = parseId(raw);
+	const found = members.find((m) => m.userId === id);
+	if (!found) r.fail(field, { key: 'error.invalid_choice' });
+	return found ?? null;
 }

@@ -441,6 +441,8 @@ export interface TrackedSettingsInput {
 	/** null: the project's default grace */
 	graceDays: number | null;
 	owner: string | null;
+	/** the member account that owns it (one of the project's members), beside the free text; left as it is when absent */
+	ownerUserId?: number | null;
 	snoozedUntil: IsoDate | null;
 }
 
@@ -467,6 +469,7 @@ export function listTrackedWatchpoints(db: Db, projectId: number): TrackedWatchp
 			cadenceDays: trackedWatchpoint.cadenceDays,
 			graceDays: trackedWatchpoint.graceDays,
 			owner: trackedWatchpoint.owner,
+			ownerUserId: trackedWatchpoint.ownerUserId,
 			snoozedUntil: trackedWatchpoint.snoozedUntil,
 			trackedSince: trackedWatchpoint.trackedSince,
 			key: watchpoint.key,
@@ -510,6 +513,7 @@ export function updateTrackedWatchpoint(
 				cadenceDays: input.cadenceDays,
 				graceDays: input.graceDays,
 				owner: input.owner,
+				ownerUserId: input.ownerUserId,
 				snoozedUntil: input.snoozedUntil
 			})
 			.where(and(eq(trackedWatchpoint.projectId, projectId), eq(trackedWatchpoint.id, trackedId)))

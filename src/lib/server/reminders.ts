@@ -86,19 +86,19 @@ function reminderQueries(db: Db, projectIds: readonly number[] | null, today: Is
 		watchpoints(bound?: UrgencyBound) {
 			return client
 				.prepare(
-					`select s.project_id as projectId, ${STATE_ROW_COLUMNS}
+					`select s.project_id as projectId, t.owner_user_id as ownerUserId, ${STATE_ROW_COLUMNS}
 					 from tracked_state s ${activeProject}
 					 join watchpoint w on w.id = s.watchpoint_id
 					 join tracked_watchpoint t on t.id = s.tracked_id
 					 where ${watchpointWhere}${bounded(WATCHPOINT_RANK, 's.due_on', bound)}
 					 order by s.due_on, w.position`
 				)
-				.all(params) as (Parameters<typeof overviewRow>[0] & { projectId: number })[];
+				.all(params) as (Parameters<typeof overviewRow>[0] & { projectId: number; ownerUserId: number | null })[];
 		},
 		actions(bound?: UrgencyBound) {
 			return client
 				.prepare(
-					`select a.id, a.project_id as projectId, a.title, a.owner, a.due_on as dueOn, a.status
+					`select a.id, a.project_id as projectId, a.title, a.owner, a.owner_user_id as ownerUserId, a.due_on as dueOn, a.status
 					 from action a join project p on p.id = a.project_id and p.status = 'active' and p.archived_at is null
 					 where ${actionWhere}${bounded(ACTION_RANK, 'a.due_on', bound)}
 					 order by a.due_on, a.id`
@@ -110,7 +110,7 @@ function reminderQueries(db: Db, projectIds: readonly number[] | null, today: Is
 
 function toProjectsToRemind(
 	projects: { id: number; slug: string; name: string; status: ProjectStatus }[],
-	watchpointRows: (Parameters<typeof overviewRow>[0] & { projectId: number })[],
+	watchpointRows: (Parameters<typeof overviewRow>[0] & { projectId: number; ownerUserId?: number | null })[],
 	actionRows: (ActionToRemind & { projectId: number })[],
 	clock: { today: IsoDate; remindBeforeDays: number; timeZone: string }
 ): ProjectToRemind[] {
@@ -133,7 +133,8 @@ function toProjectsToRemind(
 				status: r.schedule.status,
 				dueOn: r.schedule.dueOn,
 				daysUntilDue: r.schedule.daysUntilDue,
-				snoozedUntil: r.snoozedUntil
+				snoozedUntil: r.snoozedUntil,
+				ownerUserId: row.ownerUserId ?? null
 			};
 		}),
 		actions: (actions.get(p.id) ?? []).map(({ projectId: _, ...a }) => a)

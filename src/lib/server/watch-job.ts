@@ -27,6 +27,7 @@ import { applyFindings, type FindingScope } from './alerts';
 import { instanceTimeZone } from './clock';
 import { acquireLease, leaseHolder, newHolder, releaseLease, renewLease } from './lease';
 import { log } from './log';
+import { queueAlertNotices } from './notify/alert-notices';
 import { ensureReadModel } from './read-model';
 import { readWatchConfig } from './thresholds';
 import { loadHistories } from './watch-histories';
@@ -403,6 +404,7 @@ export function runScan(db: Db, options: ScanOptions): ScanOutcome {
 		const write = (j: Judgement) => {
 			const mark = performance.now();
 			const result = applyFindings(db, j.findings, options.now, { today, scope: j.scope });
+			queueAlertNotices(db, result, options.now);
 			const remember = client.prepare(
 				`insert into watch_scan_project (project_id, data_version, config_key, evaluated_on) values (?, ?, ?, ?)
 				 on conflict(project_id) do update set data_version = excluded.data_version, config_key = excluded.config_key,

@@ -4,7 +4,9 @@ import { getDb } from '$lib/server/db';
 import { readNewPassword, readPassword } from '$lib/server/auth/forms';
 import { changePassword, findUser, updateName } from '$lib/server/auth/users';
 import { emailConfigured } from '$lib/server/notify/email';
-import { readPreferences, saveRemindersEnabled } from '$lib/server/preferences';
+import { projectChoicesOf, readPreferences, savePortfolioDigest, saveProjectChoices, saveRemindersEnabled } from '$lib/server/preferences';
+import { isDigestFrequency, parseChoicesForm } from '$lib/domain/notification-preferences';
+import { hasCalendarToken, newCalendarToken } from '$lib/server/calendar';
 import { myProjectInvitations } from '$lib/server/membership';
 import { createApiToken, listApiTokens, parseApiTokenForm, revokeApiToken } from '$lib/server/auth/api-tokens';
 import type { Actions, PageServerLoad } from './$types';
@@ -17,6 +19,11 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		nameSaved: url.searchParams.has('nameSaved'),
 		passwordChanged: url.searchParams.has('passwordChanged'),
 		remindersEnabled: readPreferences(getDb(), account.id)?.remindersEnabled ?? true,
+		portfolioDigest: readPreferences(getDb(), account.id)?.portfolioDigest ?? 'off',
+		projectChoices: projectChoicesOf(getDb(), account.id),
+		choicesSaved: url.searchParams.has('choicesSaved'),
+		hasCalendar: hasCalendarToken(getDb(), account.id),
+		portfolioSaved: url.searchParams.has('portfolioSaved'),
 		remindersSaved: (['on', 'off'] as const).find((v) => v === url.searchParams.get('reminders')) ?? null,
 		emailConfigured: emailConfigured(),
 		projectInvitations: myProjectInvitations(getDb(), account.id, new Date()),
@@ -76,5 +83,32 @@ export const actions: Actions = {
 			return fail(404, { action: 'revokeToken' as const, values: form.values, errors: { form: { key: 'tokens.not_found' as const } } });
 		}
 		redirect(303, `/account?tokenRevoked=${encodeURIComponent(name)}`);
+	},
+	choices: async ({ request, locals }) => {
+		if (!locals.user) error(401, 'auth.login.required');
+		const db = getDb();
+		const mine = projectChoicesOf(db, locals.user.id).map((p) => p.projectId);
+		const parsed = parseChoicesForm(await request.formData(), mine);
+		if (!parsed.ok) return fail(400, { action: 'choices' as const, values: parsed.values, errors: parsed.errors });
+		saveProjectChoices(db, locals.user.id, parsed.choices, new Date());
+		redirect(303, '/account?choicesSaved#emails');
+	},
+	calendar: ({ locals, url }) => {
+		if (!locals.user) error(401, 'auth.login.required');
+		// shown this once: only its hash is kept
+		const token = newCalendarToken(getDb(), locals.user.id);
+		return { action: 'calendar' as const, calendarUrl: `${url.origin}/calendar/${token}.ics` };
+	},
+	portfolio: async ({ request, locals }) => {
+		if (!locals.user) error(401, 'auth.login.required');
+		if (!locals.user.isAdmin) error(403, 'auth.error.admin_only');
+		const form = new FormReader(await request.formData());
+		const frequency = form.raw('portfolioDigest');
+		if (!isDigestFrequency(frequency)) {
+			form.fail('portfolioDigest', { key: frequency === '' ? 'error.required' : 'error.invalid_choice' });
+			return fail(400, { action: 'portfolio' as const, ...form.result() });
+		}
+		savePortfolioDigest(getDb(), locals.user.id, frequency);
+		redirect(303, '/account?portfolioSaved#portfolio');
 	}
 };

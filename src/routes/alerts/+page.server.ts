@@ -1,19 +1,15 @@
 import { getDb } from '$lib/server/db';
-import {
-	ALERT_STATUS_FILTERS,
-	alertCounts,
-	alertRules,
-	listAlerts,
-	type AlertStatusFilter
-} from '$lib/server/alerts';
+import { ALERT_STATUS_FILTERS, alertCounts, alertRules, type AlertStatusFilter } from '$lib/server/alerts';
+import { alertPage } from '$lib/server/alert-list';
 import { listProjects } from '$lib/server/projects';
 import { alertForReader, contributableProjectIds, projectScope, readerScope } from '$lib/server/permissions';
 import { lastCompletedScan } from '$lib/server/watch-job';
+import { instanceToday } from '$lib/server/clock';
 import { ALERT_SEVERITIES, type AlertSeverity } from '$lib/domain/types';
 import { RULE_IDS } from '$lib/domain/watch-rules-types';
 import { queryChoice, queryPage } from '$lib/server/http/query';
 import type { Actions, PageServerLoad } from './$types';
-import { ALERT_ACTIONS, handleAlertAction, listQuery, type AlertAction } from './alert-actions';
+import { ALERT_ACTIONS, handleAlertAction, handleBulkAction, listQuery, type AlertAction } from './alert-actions';
 
 const PAGE_SIZE = 50;
 
@@ -41,30 +37,34 @@ export const load: PageServerLoad = ({ url, locals }) => {
 	const status = queryChoice<AlertStatusFilter>(url, 'status', ALERT_STATUS_FILTERS) ?? 'live';
 	const page = queryPage(url);
 
-	const { alerts, total } = listAlerts(
-		db,
-		{ projectId: project?.id ?? null, projectIds, rule, severity, status },
-		{ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }
-	);
+	const listed = alertPage(db, { projectId: project?.id ?? null, projectIds, rule, severity, status }, page, PAGE_SIZE);
 	const done = oneOf<AlertAction>(url.searchParams.get('done'), ALERT_ACTIONS);
 	const doneAlert = Number(url.searchParams.get('alert'));
+	const bulkDone = oneOf(url.searchParams.get('done'), ['bulk_acknowledge', 'bulk_snooze'] as const);
+	const canAct = (projectId: number | null) => contributable === 'all' || (projectId !== null && contributable.has(projectId));
 
 	return {
 		statusFilters: ALERT_STATUS_FILTERS,
 		filters: { project: project?.slug ?? '', rule: rule ?? '', severity: severity ?? '', status },
 		projects,
 		rules,
-		alerts: alerts.map((a) => ({
-			...alertForReader(a, reader, locals.lang),
-			canAct: contributable === 'all' || (a.project !== null && contributable.has(a.project.id))
+		groups: listed.groups.map((g) => ({
+			project: g.project,
+			count: g.count,
+			alerts: g.alerts.map((a) => ({ ...alertForReader(a, reader, locals.lang), canAct: canAct(a.project?.id ?? null) }))
 		})),
-		total,
-		page,
+		total: listed.total,
+		page: listed.page,
+		pages: listed.pages,
 		pageSize: PAGE_SIZE,
+		today: instanceToday(new Date()),
 		counts: alertCounts(db, { projectId: project?.id ?? null, projectIds }),
 		lastScan: lastCompletedScan(db) ?? null,
 		query: listQuery(url),
-		done: done && Number.isInteger(doneAlert) ? { action: done, alertId: doneAlert } : null
+		done: done && Number.isInteger(doneAlert) ? { action: done, alertId: doneAlert } : null,
+		bulkDone: bulkDone
+			? { action: bulkDone, count: Number(url.searchParams.get('count')) || 0, skipped: Number(url.searchParams.get('skipped')) || 0 }
+			: null
 	};
 };
 
@@ -77,5 +77,6 @@ export const actions: Actions = {
 	// each checks that the person may contribute to the project of the alert the form names
 	acknowledge: ({ request, url, locals }) => handleAlertAction(request, 'acknowledge', backTo(url), locals.user),
 	snooze: ({ request, url, locals }) => handleAlertAction(request, 'snooze', backTo(url), locals.user),
-	resolve: ({ request, url, locals }) => handleAlertAction(request, 'resolve', backTo(url), locals.user)
+	resolve: ({ request, url, locals }) => handleAlertAction(request, 'resolve', backTo(url), locals.user),
+	bulk: ({ request, url, locals }) => handleBulkAction(request, backTo(url), locals.user)
 };

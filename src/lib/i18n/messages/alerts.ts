@@ -77,6 +77,9 @@ export const fr = {
 	'alert.config.defaultCadenceDays.help': 'Pour un projet qui ne suit encore aucun point.',
 	'alert.config.commitmentInformDays.label': 'Délai pour informer d’un engagement (jours)',
 	'alert.config.commitmentInformDays.help': 'Au-delà, un engagement dont l’acteur n’a pas été informé est signalé.',
+	'alert.config.actionCriticalDaysLate.label': 'Action très en retard (jours)',
+	'alert.config.actionCriticalDaysLate.help':
+		'Une action en retard de ce nombre de jours devient critique : ses responsables sont prévenus tout de suite. Un point délaissé devient critique à deux fois sa cadence.',
 	'alert.config.similarityThreshold.label': 'Seuil de similarité des commentaires',
 	'alert.config.similarityThreshold.help': 'Entre 0,5 et 1 : au-delà, deux commentaires sont jugés identiques (0,85 par défaut).',
 	'alert.config.repeatedCommentWarningRun.label': 'Commentaires répétés : attention à partir de',
@@ -180,6 +183,9 @@ export const en: Record<keyof typeof fr, string> = {
 	'alert.config.defaultCadenceDays.help': 'For a project that does not track any watch-point yet.',
 	'alert.config.commitmentInformDays.label': 'Time to inform of a commitment (days)',
 	'alert.config.commitmentInformDays.help': 'After this, a commitment whose actor was not informed is flagged.',
+	'alert.config.actionCriticalDaysLate.label': 'Action far overdue (days)',
+	'alert.config.actionCriticalDaysLate.help':
+		'An action this many days late becomes critical: the people in charge are told at once. A lapsed watch-point becomes critical at twice its cadence.',
 	'alert.config.similarityThreshold.label': 'Comment similarity threshold',
 	'alert.config.similarityThreshold.help': 'Between 0.5 and 1: above it, two comments count as the same (0.85 by default).',
 	'alert.config.repeatedCommentWarningRun.label': 'Repeated comments: warning from',

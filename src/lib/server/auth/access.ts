@@ -14,8 +14,12 @@ export interface AccessRequest {
 	anyUser: () => boolean;
 }
 
-/** Addresses anyone may reach, signed in or not, even before the first account exists. */
-const ALWAYS_OPEN = ['/healthz', '/lang'];
+/**
+ * Addresses anyone may reach, signed in or not, even before the first account exists. The
+ * unsubscribe links and the calendar feeds carry their own credential (a signature, a secret
+ * token): a mail client or a calendar app has no session.
+ */
+const ALWAYS_OPEN = ['/healthz', '/lang', '/unsubscribe', '/calendar'];
 /**
  * The JSON API answers for itself: a caller without a token gets a 401 problem, never a redirect
  * to the sign-in page (a script cannot follow it), and tokens are checked by the API's handler.

@@ -19,9 +19,12 @@ import type {
 	AlertSeverity,
 	AlertStatus,
 	AuditEventType,
+	DigestFrequency,
 	ProjectRole,
 	ProjectStatus,
-	WatchpointKind
+	WatchpointKind,
+	WebhookEventType,
+	WebhookFormat
 } from '../../domain/types';
 import type { Lang } from '../../i18n';
 
@@ -78,6 +81,8 @@ export const actor = sqliteTable(
 		/** "qui fait quoi" */
 		responsibilities: text('responsibilities').notNull().default(''),
 		email: text('email'),
+		/** the member account this actor is, when they have one (so that Vigie can write to them) */
+		userId: integer('user_id').references(() => user.id, { onDelete: 'set null' }),
 		createdAt: createdAt()
 	},
 	(t) => [index('actor_project_idx').on(t.projectId)]
@@ -117,6 +122,8 @@ export const trackedWatchpoint = sqliteTable(
 		/** null: the project's default */
 		graceDays: integer('grace_days'),
 		owner: text('owner'),
+		/** the member account that owns it, beside the free-text owner (who may have no account) */
+		ownerUserId: integer('owner_user_id').references(() => user.id, { onDelete: 'set null' }),
 		snoozedUntil: text('snoozed_until'),
 		/**
 		 * The day the project started tracking this watch-point, when that was after the project
@@ -139,6 +146,8 @@ export const review = sqliteTable(
 			.references(() => project.id, { onDelete: 'cascade' }),
 		heldOn: text('held_on').notNull(),
 		facilitator: text('facilitator').notNull().default(''),
+		/** the member account that facilitated it, when the facilitator has one */
+		facilitatorUserId: integer('facilitator_user_id').references(() => user.id, { onDelete: 'set null' }),
 		notes: text('notes').notNull().default(''),
 		createdAt: createdAt(),
 		updatedAt: text('updated_at')
@@ -193,6 +202,8 @@ export const action = sqliteTable(
 		watchpointId: integer('watchpoint_id').references(() => watchpoint.id),
 		title: text('title').notNull(),
 		owner: text('owner').notNull().default(''),
+		/** the member account that owns it, beside the free-text owner */
+		ownerUserId: integer('owner_user_id').references(() => user.id, { onDelete: 'set null' }),
 		dueOn: text('due_on'),
 		status: text('status').$type<ActionStatus>().notNull().default('open'),
 		closedOn: text('closed_on'),
@@ -244,9 +255,24 @@ export const alert = sqliteTable(
 		index('alert_project_idx').on(t.projectId, t.status),
 		// alerts opened and resolved month by month, across projects
 		index('alert_first_seen_idx').on(t.firstSeenAt),
-		index('alert_resolved_idx').on(t.resolvedAt)
+		index('alert_resolved_idx').on(t.resolvedAt),
+		/** the digests read what opened, and what resolved, in a project since the last one */
+		index('alert_project_first_seen_idx').on(t.projectId, t.firstSeenAt),
+		index('alert_project_resolved_idx').on(t.projectId, t.resolvedAt)
 	]
 );
+
+/**
+ * The critical alerts whose immediate notices were queued (or that were already critical when
+ * immediate notices began: the migration records those, so an upgrade sends no backlog). An
+ * alert is told of at once one time only, whether it opened critical or became critical later.
+ */
+export const alertNotice = sqliteTable('alert_notice', {
+	alertId: integer('alert_id')
+		.primaryKey()
+		.references(() => alert.id, { onDelete: 'cascade' }),
+	noticedAt: text('noticed_at').notNull()
+});
 
 export type ScanTrigger = 'cron' | 'cli' | 'manual';
 /** `interrupted`: the process running it died (its row was left `running`); the next scan says so */
@@ -401,7 +427,13 @@ export const user = sqliteTable('user', {
 	/** the language Vigie writes to the person in (e-mails): the last one they chose while signed in */
 	lang: text('lang').$type<Lang>().notNull().default('fr'),
 	/** whether the person wants the reminder e-mails (a setting on their account page) */
-	remindersEnabled: integer('reminders_enabled', { mode: 'boolean' }).notNull().default(true)
+	remindersEnabled: integer('reminders_enabled', { mode: 'boolean' }).notNull().default(true),
+	/** an administrator's digest of every project, members or not: off unless they opt in */
+	portfolioDigest: text('portfolio_digest').$type<DigestFrequency>().notNull().default('off'),
+	/** when the portfolio digest last covered alerts up to (null: never sent) */
+	portfolioDigestedUntil: text('portfolio_digested_until'),
+	/** SHA-256 (hex) of the secret in the person's calendar address; null until they ask for one */
+	calendarTokenHash: text('calendar_token_hash').unique()
 });
 
 /**
@@ -556,6 +588,53 @@ export const auditEvent = sqliteTable(
 	(t) => [index('audit_event_at_idx').on(t.at)]
 );
 
+/**
+ * A person's choices for one project's e-mails. No row: the defaults (`DEFAULT_NOTIFICATION_CHOICES`
+ * in domain/notification-preferences.ts). The row is also where the digest remembers up to when
+ * it told the person of the project's alerts (`digestedUntil`), so that each alert is "new" once.
+ */
+export const notificationPreference = sqliteTable(
+	'notification_preference',
+	{
+		userId: integer('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		projectId: integer('project_id')
+			.notNull()
+			.references(() => project.id, { onDelete: 'cascade' }),
+		digest: text('digest').$type<DigestFrequency>().notNull().default('daily'),
+		/** whether a critical alert is e-mailed at once */
+		immediate: integer('immediate', { mode: 'boolean' }).notNull().default(true),
+		/** the instant up to which the digest has told the person of this project's alerts */
+		digestedUntil: text('digested_until'),
+		updatedAt: text('updated_at')
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.projectId] }), index('notification_preference_project_idx').on(t.projectId)]
+);
+
+/**
+ * A project's webhook, set by its coordinator: where to post, in which format, and which events.
+ * The secret signs the generic format's body (`X-Vigie-Signature`); it is kept as is because
+ * signing needs it, and shown once, when it is made.
+ */
+export const webhook = sqliteTable(
+	'webhook',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		projectId: integer('project_id')
+			.notNull()
+			.references(() => project.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		url: text('url').notNull(),
+		format: text('format').$type<WebhookFormat>().notNull(),
+		secret: text('secret').notNull(),
+		events: text('events', { mode: 'json' }).$type<WebhookEventType[]>().notNull(),
+		createdAt: text('created_at').notNull(),
+		createdByUserId: integer('created_by_user_id').references(() => user.id, { onDelete: 'set null' })
+	},
+	(t) => [index('webhook_project_idx').on(t.projectId)]
+);
+
 export type NotificationChannel = 'email' | 'webhook';
 export type NotificationStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
@@ -589,7 +668,11 @@ export const notification = sqliteTable(
 		/** when set, the same notice (e.g. one reminder for one due date) is never queued twice */
 		dedupeKey: text('dedupe_key').unique()
 	},
-	(t) => [index('notification_status_next_idx').on(t.status, t.nextAttemptAt)]
+	(t) => [
+		index('notification_status_next_idx').on(t.status, t.nextAttemptAt),
+		/** a project webhook's last deliveries (its notices' recipient is `webhook:<id>`) */
+		index('notification_recipient_idx').on(t.recipient, t.id)
+	]
 );
 
 export type ApiTokenScope = 'read' | 'write';
@@ -663,6 +746,8 @@ export type ProjectInvitation = typeof projectInvitation.$inferSelect;
 export type ProjectMember = typeof projectMember.$inferSelect;
 export type AuditEvent = typeof auditEvent.$inferSelect;
 export type Notification = typeof notification.$inferSelect;
+export type NotificationPreference = typeof notificationPreference.$inferSelect;
+export type Webhook = typeof webhook.$inferSelect;
 export type NewNotification = typeof notification.$inferInsert;
 export type ApiToken = typeof apiToken.$inferSelect;
 export type ImportedRow = typeof importedRow.$inferSelect;

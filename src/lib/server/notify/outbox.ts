@@ -170,7 +170,8 @@ function ours(id: number, worker: string) {
  */
 function forget(db: Pick<Db, 'update'>, row: Notification): void {
 	const secrets = secretsOf(row);
-	const webhook = row.channel === 'webhook' && row.recipient !== '';
+	// a project webhook's notices name it (`webhook:<id>`), not its address: that name stays, for its list of deliveries
+	const webhook = row.channel === 'webhook' && /^https?:/i.test(row.recipient);
 	if (secrets.length === 0 && !webhook) return;
 	const hide = (text: string) => secrets.reduce((acc, secret) => acc.split(secret).join(REDACTED), text);
 	const payload = { ...(row.payload ?? {}) };
@@ -227,14 +228,16 @@ export type FailureOutcome = 'retry' | 'failed' | 'lost';
 
 /**
  * Records a failed delivery: tried again after `retryDelayMs`, or given up (`failed`) once
- * `MAX_ATTEMPTS` are used. `lost` when the claim had already passed to another sender.
+ * `MAX_ATTEMPTS` are used, or at once when the failure is `permanent` (a receiver that refuses
+ * the request itself: trying again would only be refused again). `lost` when the claim had
+ * already passed to another sender.
  */
-export function markFailed(db: Db, id: number, worker: string, now: Date, error: string): FailureOutcome {
+export function markFailed(db: Db, id: number, worker: string, now: Date, error: string, permanent = false): FailureOutcome {
 	return db.transaction((tx): FailureOutcome => {
 		const row = tx.select().from(notification).where(ours(id, worker)).get();
 		if (!row) return 'lost';
 		const lastError = error.slice(0, 1000);
-		if (row.attempts >= MAX_ATTEMPTS) {
+		if (permanent || row.attempts >= MAX_ATTEMPTS) {
 			const failed = tx
 				.update(notification)
 				.set({ status: 'failed', claimedBy: null, claimedUntil: null, lastError })

@@ -11,8 +11,9 @@ import type { Notification } from '../db/schema';
 import { log } from '../log';
 import { createMailer, emailSettings, type Mailer } from './email';
 import { bodyToSend } from './compose';
-import { claimNext, markCancelled, markFailed, markSent, MAX_ATTEMPTS } from './outbox';
+import { claimNext, claimOne, findNotification, markCancelled, markFailed, markSent, MAX_ATTEMPTS } from './outbox';
 import { postWebhook, webhookBody, WEBHOOK_TIMEOUT_MS } from './webhook';
+import { deliverProjectWebhook, PermanentDeliveryError } from './project-webhooks';
 
 export interface DeliveryReport {
 	claimed: number;
@@ -81,11 +82,13 @@ export async function deliverDue(db: Db, options: DeliveryOptions = {}): Promise
 				if (row.channel === 'email') {
 					mailer ??= openMailer(env);
 					await mailer.send({ to: row.recipient, subject: row.subject, text });
+				} else if (row.payload?.webhookId !== undefined) {
+					await deliverProjectWebhook(db, row, options.webhookTimeoutMs ?? WEBHOOK_TIMEOUT_MS);
 				} else {
 					await postWebhook(row.recipient, webhookBody(row), options.webhookTimeoutMs ?? WEBHOOK_TIMEOUT_MS);
 				}
 			} catch (error) {
-				recordFailure(db, row, worker, clock(), describe(error), report);
+				recordFailure(db, row, worker, clock(), describe(error), report, error instanceof PermanentDeliveryError);
 				continue;
 			}
 			if (markSent(db, row.id, worker, clock())) {
@@ -109,8 +112,8 @@ function openMailer(env: NodeJS.ProcessEnv): Mailer {
 	return createMailer(settings);
 }
 
-function recordFailure(db: Db, row: Notification, worker: string, now: Date, error: string, report: DeliveryReport): void {
-	const outcome = markFailed(db, row.id, worker, now, error);
+function recordFailure(db: Db, row: Notification, worker: string, now: Date, error: string, report: DeliveryReport, permanent: boolean): void {
+	const outcome = markFailed(db, row.id, worker, now, error, permanent);
 	if (outcome === 'failed') {
 		report.failed++;
 		log('error', 'notify.gave_up', { id: row.id, channel: row.channel, attempts: row.attempts, maxAttempts: MAX_ATTEMPTS, error });
@@ -142,4 +145,36 @@ export function deliverInBackground(db: Db, options: DeliveryOptions = {}): void
 			inFlight = false;
 			if (again) deliverInBackground(db, options);
 		});
+}
+
+/**
+ * Delivers one notice now, if it is still due (the "send a test" button waits for its answer).
+ * Claimed like any other, so a sender running at the same moment cannot send it too.
+ */
+export async function deliverOne(db: Db, id: number, options: DeliveryOptions = {}): Promise<{ status: 'sent' | 'failed' | 'retry' | 'busy'; error: string | null }> {
+	const worker = options.worker ?? newWorkerId();
+	const clock = options.clock ?? (() => new Date());
+	const claimed = db.transaction((tx) => claimOne(tx, id, worker, clock()), { behavior: 'immediate' });
+	const row = claimed ? findNotification(db, id) : undefined;
+	if (!row) return { status: 'busy', error: null };
+	try {
+		if (row.channel === 'webhook' && row.payload?.webhookId !== undefined) {
+			await deliverProjectWebhook(db, row, options.webhookTimeoutMs ?? WEBHOOK_TIMEOUT_MS);
+		} else if (row.channel === 'webhook') {
+			await postWebhook(row.recipient, webhookBody(row), options.webhookTimeoutMs ?? WEBHOOK_TIMEOUT_MS);
+		} else {
+			const mailer = openMailer(options.env ?? process.env);
+			try {
+				await mailer.send({ to: row.recipient, subject: row.subject, text: row.body });
+			} finally {
+				mailer.close();
+			}
+		}
+	} catch (error) {
+		const message = describe(error);
+		const outcome = markFailed(db, row.id, worker, clock(), message, error instanceof PermanentDeliveryError);
+		return { status: outcome === 'failed' ? 'failed' : 'retry', error: message };
+	}
+	markSent(db, row.id, worker, clock());
+	return { status: 'sent', error: null };
 }

@@ -6,6 +6,7 @@
 import type { Db } from '../db';
 import type { Notification } from '../db/schema';
 import { enqueue } from './outbox';
+import { isPermanentStatus, PermanentDeliveryError } from './webhook-errors';
 
 /** A receiver that does not answer within this is treated as a failed delivery, tried again later. */
 export const WEBHOOK_TIMEOUT_MS = 10_000;
@@ -85,5 +86,8 @@ export async function postWebhook(url: string, body: unknown, timeoutMs = WEBHOO
 	});
 	// the answer is not used, but reading it frees the connection
 	await response.arrayBuffer().catch(() => undefined);
-	if (!response.ok) throw new Error(`webhook answered ${response.status} ${response.statusText}`.trim());
+	if (!response.ok) {
+		const detail = `webhook answered ${response.status} ${response.statusText}`.trim();
+		throw isPermanentStatus(response.status) ? new PermanentDeliveryError(detail) : new Error(detail);
+	}
 }

@@ -133,6 +133,7 @@ export function exportEverything(db: Db, now: Date) {
 						cadenceDays: t.cadenceDays,
 						graceDays: t.graceDays,
 						owner: t.owner,
+						ownerUserId: t.ownerUserId,
 						snoozedUntil: t.snoozedUntil,
 						trackedSince: t.trackedSince
 					})),
@@ -154,6 +155,7 @@ export function exportEverything(db: Db, now: Date) {
 					id: r.id,
 					heldOn: r.heldOn,
 					facilitator: r.facilitator,
+					facilitatorUserId: r.facilitatorUserId,
 					notes: r.notes,
 					createdAt: r.createdAt,
 					updatedAt: r.updatedAt,
@@ -184,6 +186,7 @@ export function exportEverything(db: Db, now: Date) {
 						watchpoint: key(a.watchpointId),
 						title: a.title,
 						owner: a.owner,
+						ownerUserId: a.ownerUserId,
 						dueOn: a.dueOn,
 						status: a.status,
 						closedOn: a.closedOn,

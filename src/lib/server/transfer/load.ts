@@ -101,15 +101,17 @@ export function loadExport(db: Db, data: unknown): LoadSummary {
 					const userId = userIds.get(m.userId);
 					if (userId !== undefined) tx.insert(projectMember).values({ projectId: p.id, userId, role: m.role, addedAt: m.addedAt }).run();
 				}
+				// a person's id in this database, for an id of the exported one (people are matched by e-mail)
+				const person = (id: number | null | undefined) => (id === null || id === undefined ? null : (userIds.get(id) ?? null));
 				for (const t of tracked) {
-					const { watchpoint: key, ...rest } = t;
-					tx.insert(trackedWatchpoint).values({ ...rest, projectId: p.id, watchpointId: wpId(key)! }).run();
+					const { watchpoint: key, ownerUserId, ...rest } = t;
+					tx.insert(trackedWatchpoint).values({ ...rest, ownerUserId: person(ownerUserId), projectId: p.id, watchpointId: wpId(key)! }).run();
 				}
-				for (const a of actors) tx.insert(actor).values({ ...a, projectId: p.id }).run();
+				for (const { userId, ...a } of actors) tx.insert(actor).values({ ...a, userId: person(userId), projectId: p.id }).run();
 				for (const c of commitments) tx.insert(commitment).values({ ...c, projectId: p.id }).run();
 				for (const r of projectReviews) {
-					const { participants, assessments, ...rest } = r;
-					tx.insert(review).values({ ...rest, projectId: p.id }).run();
+					const { participants, assessments, facilitatorUserId, ...rest } = r;
+					tx.insert(review).values({ ...rest, facilitatorUserId: person(facilitatorUserId), projectId: p.id }).run();
 					if (participants.length > 0) tx.insert(reviewParticipant).values(participants.map((actorId) => ({ reviewId: r.id, actorId }))).run();
 					for (const a of assessments) {
 						tx.insert(assessment).values({ id: a.id, reviewId: r.id, watchpointId: wpId(a.watchpoint)!, rating: a.rating, comment: a.comment }).run();
@@ -117,8 +119,8 @@ export function loadExport(db: Db, data: unknown): LoadSummary {
 					reviews++;
 				}
 				for (const a of actions) {
-					const { watchpoint: key, ...rest } = a;
-					tx.insert(action).values({ ...rest, projectId: p.id, watchpointId: wpId(key) }).run();
+					const { watchpoint: key, ownerUserId, ...rest } = a;
+					tx.insert(action).values({ ...rest, ownerUserId: person(ownerUserId), projectId: p.id, watchpointId: wpId(key) }).run();
 				}
 				for (const r of importedRows) tx.insert(importedRow).values({ ...r, projectId: p.id }).run();
 			}
