@@ -1,7 +1,8 @@
 import { getDb } from '$lib/server/db';
 import { projectScope } from '$lib/server/permissions';
 import { portfolioPage, readPage, readPortfolioFilters } from '$lib/server/queries/portfolio';
-import { portfolioTrend } from '$lib/server/queries/trends';
+import { coverageSummary, portfolioTrends } from '$lib/server/queries/portfolio-trends';
+import { readRange } from '$lib/server/queries/range';
 import { dashboardReminders } from '$lib/server/reminders';
 import { myProjectInvitations } from '$lib/server/membership';
 import type { PageServerLoad } from './$types';
@@ -15,6 +16,8 @@ export const load: PageServerLoad = ({ url, locals }) => {
 	const filters = readPortfolioFilters(url.searchParams);
 	// what is due soon or late in the person's own projects (every project for an admin)
 	const reminders = dashboardReminders(db, locals.user, now);
+	// the last twelve months: how the projects' health spreads, and how well reviews keep up
+	const months = portfolioTrends(db, now, { projectIds, range: readRange(new URLSearchParams(), reminders.today, null) }).months;
 	return {
 		filters,
 		portfolio: portfolioPage(db, now, {
@@ -23,7 +26,8 @@ export const load: PageServerLoad = ({ url, locals }) => {
 			page: readPage(url.searchParams),
 			remindBeforeDays: reminders.remindBeforeDays
 		}),
-		trend: portfolioTrend(db, now, { projectIds }),
+		months,
+		coverage: coverageSummary(months),
 		reminders,
 		// the "due soon" window an administrator saved, which the tile names
 		remindBeforeDays: reminders.remindBeforeDays,

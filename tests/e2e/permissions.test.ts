@@ -111,6 +111,7 @@ const MATRIX: Entry[] = [
 	get('/portfolio/trends', signedIn(200)),
 	get('/portfolio/trends/export.csv', signedIn(200)),
 	get('/export/portfolio.csv', signedIn(200)),
+	get('/reminders', signedIn(200)),
 	post('/lang', 'default', everyone(HOME)),
 	get('/lang', everyone(HOME)),
 
@@ -206,6 +207,7 @@ const MATRIX: Entry[] = [
 	get(`${P}/trends`, inProject('view', 200)),
 	get(`${P}/trends/export.csv`, inProject('view', 200)),
 	get(`${P}/report`, inProject('view', 200)),
+	get(`${P}/export/reviews.csv`, inProject('view', 200)),
 
 	get(`${P}/actions`, inProject('view', 200)),
 	post(`${P}/actions`, 'create', inProject('contribute', 400)),

@@ -64,7 +64,7 @@ describe.skipIf(!hasBrowser)('a coordinator follows a new project', () => {
 		expect(await habits.textContent()).toContain('2 · Fragile');
 		// a watch-point the review left aside: the project started less than one cadence ago
 		const content = row('Avoir un contenu');
-		expect(await content.textContent()).toContain('Jamais revu');
+		expect(await content.textContent()).toContain('Première revue à venir');
 		expect(await content.textContent()).toContain('Non évalué');
 		// health index = mean of (rating − 1) / 3 × 100 over the latest ratings: (100 + 33.3) / 2
 		const health = page.getByRole('region', { name: 'Indice de santé' });

@@ -16,5 +16,7 @@ export function ratingScore(rating: Rating): number {
 export function healthIndex(ratings: ReadonlyArray<Rating | null | undefined>): number | null {
 	const rated = ratings.filter(isRating);
 	if (rated.length === 0) return null;
-	return rated.reduce((sum, r) => sum + ratingScore(r), 0) / rated.length;
+	// summed as whole steps, then scaled: the very same arithmetic as the read model's figures
+	// (`healthFrom`), so the index is the same number on every page, to the last digit
+	return (rated.reduce((sum, r) => sum + (r - 1), 0) / rated.length / 3) * 100;
 }

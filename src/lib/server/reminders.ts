@@ -182,18 +182,19 @@ export interface DashboardReminders {
  * A watch-point links to the review form, scrolled to it, when they may record reviews there;
  * to the project otherwise.
  */
-export function dashboardReminders(db: Db, who: Principal | null, now: Date, limit = 8): DashboardReminders {
+export function dashboardReminders(db: Db, who: Principal | null, now: Date, limit = 8, offset = 0): DashboardReminders {
 	ensureReadModel(db);
 	const settings = reminderSettings(db);
 	const today = dayInZone(now, settings.timeZone);
 	// an administrator's scope is every project (null), read without listing their ids
 	const scope = who?.isAdmin ? null : visibleProjectIds(db, who);
 	const empty = { today, remindBeforeDays: settings.remindBeforeDays, total: 0, items: [] };
+	if (limit <= 0) return empty;
 	if (scope !== null && scope.length === 0) return empty;
 	const q = reminderQueries(db, scope, today, settings.remindBeforeDays);
 	// the card shows the most urgent few of what may be thousands: only the items up to the
 	// urgency of the last one shown are read, and sorted by the digest's own rules
-	const keys = q.keys(limit);
+	const keys = q.keys(offset + limit);
 	if (keys.length === 0) return empty;
 	const bound = keys[keys.length - 1];
 	const digest = reminderDigest(toProjectsToRemind(q.projects(), q.watchpoints(bound), q.actions(bound), { today, ...settings }), today, settings);
@@ -204,7 +205,7 @@ export function dashboardReminders(db: Db, who: Principal | null, now: Date, lim
 		today,
 		remindBeforeDays: settings.remindBeforeDays,
 		total: q.count(),
-		items: all.slice(0, limit).map((item) => {
+		items: all.slice(offset, offset + limit).map((item) => {
 			const base = `/projects/${item.project.slug}`;
 			const href =
 				item.kind === 'action' ? `${base}/actions` : mayReview(item.project.id) ? `${base}/reviews/new#wp-${item.watchpointId}` : base;
