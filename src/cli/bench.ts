@@ -3,7 +3,10 @@
  * portfolios. For each size it generates a portfolio whose history leads up to today (`generate`),
  * then measures, against the BUILT server (`node build`, as `npm start` runs it):
  * - pages: median and 95th percentile of 30 requests each, next to the plain SQL that computes
- *   the same numbers as the dashboard, measured in the same run;
+ *   the same numbers as the dashboard, measured in the same run; the pages across projects too
+ *   (`/portfolio`, `/framework/[key]`, a project's trends and committee pack);
+ * - the JavaScript the portfolio pages load, gzipped: every script a headless Chromium fetches
+ *   for the page (entry, its nodes, the chart chunk imported on demand);
  * - the server's memory after a few hundred mixed page views;
  * - the whole `npx vigie scan --json` command, first on a portfolio never scanned: time and peak memory;
  * - a full scan and a scan after one new review, in a process of their own (CPU time);
@@ -13,7 +16,8 @@
  * Nothing is written outside a temporary folder (removed at the end unless --keep).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import os, { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -38,12 +42,15 @@ const TARGETS = {
 	fullScanCpuMs: 2000,
 	rescanAfterReviewMs: 100,
 	healthzMs: 100,
-	submitErrors: 0
+	submitErrors: 0,
+	pageJsKb: 150
 };
+/** The pages across projects (issue 8) are held to the page target on this size. */
+const TRENDS_TARGET_SIZE = 500;
 const DEFAULT_SIZES = [500, 2000];
 const SAMPLES = 30;
 
-const USAGE = `Usage: vigie bench [--projects N[,N…]] [--views N] [--keep]
+const USAGE = `Usage: vigie bench [--projects N[,N…]] [--views N] [--keep] [--cache DIR]
 
 Generates large portfolios (default ${DEFAULT_SIZES.join(' and ')} projects × 20 watch-points × 60 monthly
 reviews) in a temporary folder, serves each with the built server (run npm run build first;
@@ -51,7 +58,9 @@ npm run bench does) and measures pages, memory, scans and writes against their t
 Exits 1 when a target is missed.
   --projects N,N  the portfolio sizes to measure (default ${DEFAULT_SIZES.join(',')})
   --views N       mixed page views before the server's memory is read (default 200)
-  --keep          keep the temporary databases and print where they are`;
+  --keep          keep the temporary databases and print where they are
+  --cache DIR     keep each generated portfolio (never scanned) in DIR and start from a copy of
+                  it on the next run of the same day, instead of generating it again`;
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/vigie.js');
@@ -79,10 +88,29 @@ function procMemoryKb(pid: number, field: 'VmRSS' | 'VmHWM'): number | null {
 	}
 }
 
-/** Runs a command to its end, its peak memory read from /proc while it runs. */
-function timedCommand(args: string[], env: NodeJS.ProcessEnv): Promise<{ ms: number; peakMb: number | null; code: number | null; stderr: string }> {
+/**
+ * CPU milliseconds used by this process's children that have ended (Linux: cutime and cstime
+ * of /proc/self/stat, in clock ticks of 10 ms); null elsewhere.
+ */
+function endedChildrenCpuMs(): number | null {
+	try {
+		const stat = readFileSync('/proc/self/stat', 'utf8');
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		// fields from the third of the line on: cutime and cstime are the 16th and 17th
+		return (Number(fields[13]) + Number(fields[14])) * 10;
+	} catch {
+		return null;
+	}
+}
+
+/** Runs a command to its end, its peak memory read from /proc while it runs, and the CPU it used. */
+function timedCommand(
+	args: string[],
+	env: NodeJS.ProcessEnv
+): Promise<{ ms: number; cpuMs: number | null; peakMb: number | null; code: number | null; stderr: string }> {
 	return new Promise((done) => {
 		const started = performance.now();
+		const cpuBefore = endedChildrenCpuMs();
 		const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
 		let peak = 0;
 		let stderr = '';
@@ -93,7 +121,9 @@ function timedCommand(args: string[], env: NodeJS.ProcessEnv): Promise<{ ms: num
 		}, 10);
 		child.on('close', (code) => {
 			clearInterval(poll);
-			done({ ms: performance.now() - started, peakMb: peak ? peak / 1024 : null, code, stderr });
+			const cpuAfter = endedChildrenCpuMs();
+			const cpuMs = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
+			done({ ms: performance.now() - started, cpuMs, peakMb: peak ? peak / 1024 : null, code, stderr });
 		});
 	});
 }
@@ -155,6 +185,70 @@ async function startServer(file: string): Promise<Server> {
 interface Timing {
 	median: number;
 	p95: number;
+}
+
+interface PageScripts {
+	files: number;
+	gzippedKb: number;
+	/** whether a chart.js chunk was among them */
+	chart: boolean;
+}
+
+/**
+ * The JavaScript a browser loads for a page: a headless Chromium opens it signed in, waits until
+ * the network is quiet (the chart chunk is imported once the page runs), and every script it
+ * fetched is gzipped here, whatever the server sent. Null when no Chromium can be started.
+ */
+async function pageScripts(server: Server, paths: string[], cookie: string): Promise<Map<string, PageScripts> | null> {
+	const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+	if (!existsSync(executablePath)) return null;
+	let playwright: typeof import('playwright-core');
+	try {
+		playwright = await import('playwright-core');
+	} catch {
+		return null;
+	}
+	const browser = await playwright.chromium.launch({
+		executablePath,
+		headless: true,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
+	});
+	const measured = new Map<string, PageScripts>();
+	try {
+		const [name, value] = cookie.split('=');
+		for (const path of paths) {
+			const context = await browser.newContext();
+			await context.addCookies([{ name, value, url: server.origin }]);
+			const page = await context.newPage();
+			const scripts = new Map<string, Buffer>();
+			const bodies: Promise<void>[] = [];
+			page.on('response', (response) => {
+				const url = response.url();
+				const type = response.headers()['content-type'] ?? '';
+				if (!url.endsWith('.js') && !type.includes('javascript')) return;
+				bodies.push(
+					response
+						.body()
+						.then((body) => void scripts.set(url, body))
+						.catch(() => {})
+				);
+			});
+			await page.goto(server.origin + path, { waitUntil: 'networkidle' });
+			await Promise.all(bodies);
+			let bytes = 0;
+			for (const body of scripts.values()) bytes += gzipSync(body, { level: 9 }).byteLength;
+			measured.set(path, {
+				files: scripts.size,
+				gzippedKb: bytes / 1024,
+				// chart.js marks the canvases it owns with this property: its chunk is the one that says so
+				chart: [...scripts.values()].some((body) => body.includes('_chartjs'))
+			});
+			await context.close();
+		}
+	} finally {
+		await browser.close();
+	}
+	return measured;
 }
 
 function timing(samples: number[]): Timing {
@@ -280,6 +374,39 @@ function measureScans(file: string): ScanMeasures {
 	}
 }
 
+/** What the bench runs on: the portfolio's shape, read from the database itself. */
+function portfolioShape(file: string) {
+	const db = openDatabase(file);
+	try {
+		const one = (sql: string) => db.$client.prepare(sql).pluck().get() as number;
+		return {
+			projects: one('select count(*) from project'),
+			active: one(`select count(*) from project where status = 'active' and archived_at is null`),
+			watchpoints: one('select count(*) / max(1, (select count(*) from project)) from tracked_watchpoint'),
+			reviews: one('select count(*) from review'),
+			lastReview: db.$client.prepare('select max(held_on) from review').pluck().get() as string,
+			assessments: one('select count(*) from assessment'),
+			actions: one('select count(*) from action')
+		};
+	} finally {
+		db.$client.close();
+	}
+}
+
+/** The alerts a scan left, by rule, most frequent first. */
+function alertShape(file: string): string {
+	const db = openDatabase(file);
+	try {
+		const rows = db.$client
+			.prepare(`select rule, count(*) as n from alert where status <> 'resolved' group by rule order by n desc`)
+			.all() as { rule: string; n: number }[];
+		const total = rows.reduce((sum, r) => sum + r.n, 0);
+		return `${fmt(total)} open (${rows.map((r) => `${r.rule} ${fmt(r.n)}`).join(', ')})`;
+	} finally {
+		db.$client.close();
+	}
+}
+
 interface Row {
 	measure: string;
 	value: string;
@@ -287,7 +414,7 @@ interface Row {
 	ok: boolean | null;
 }
 
-async function benchSize(projects: number, views: number, keepDir: string | null): Promise<{ rows: Row[]; notes: string[] }> {
+async function benchSize(projects: number, views: number, keepDir: string | null, cacheDir: string | null): Promise<{ rows: Row[]; notes: string[] }> {
 	const dir = keepDir ?? mkdtempSync(join(tmpdir(), 'vigie-bench-'));
 	const file = join(dir, `portfolio-${projects}.db`);
 	const rows: Row[] = [];
@@ -297,18 +424,28 @@ async function benchSize(projects: number, views: number, keepDir: string | null
 	const today = dayInZone(new Date(), timeZone);
 	const env = { ...process.env, DATABASE_URL: file };
 	try {
-		const generated = generateDatabase({ file, projects, day: today, scan: false });
-		notes.push(
-			`${fmt(generated.projects)} projects, ${fmt(generated.reviews)} reviews, ${fmt(generated.assessments)} assessments, ${fmt(generated.actions)} actions, generated in ${generated.seconds.toFixed(0)} s (history up to ${today})`
+		const cached = cacheDir ? join(cacheDir, `portfolio-${projects}-${today}.db`) : null;
+		if (cached && existsSync(cached)) {
+			copyFileSync(cached, file);
+		} else {
+			const generated = generateDatabase({ file, projects, day: today, scan: false });
+			notes.push(`generated in ${generated.seconds.toFixed(0)} s`);
+			if (cached) copyFileSync(file, cached);
+		}
+		const shape = portfolioShape(file);
+		notes.unshift(
+			`portfolio: ${fmt(shape.projects)} projects (${fmt(shape.active)} active) × ${fmt(shape.watchpoints)} watch-points, ${fmt(shape.reviews)} reviews (${fmt(shape.reviews / shape.projects)} each, up to ${shape.lastReview}), ${fmt(shape.assessments)} assessments, ${fmt(shape.actions)} actions; never scanned`
 		);
 
 		// the whole command, on a portfolio never scanned: every project judged
 		const cli = await timedCommand([BIN, 'scan', '--json', '--db', file], env);
 		if (cli.code !== 0) throw new Error(`vigie scan failed: ${cli.stderr}`);
+		notes.push(`alerts after the first scan: ${alertShape(file)}`);
 		add('npx vigie scan --json, whole command (first scan)', `${fmt(cli.ms)} ms`, `≤ ${TARGETS.cliScanMs} ms`, cli.ms <= TARGETS.cliScanMs);
+		if (cli.cpuMs !== null) add('  its CPU', `${fmt(cli.cpuMs)} ms`);
 		if (cli.peakMb !== null) add('  its peak memory', `${fmt(cli.peakMb)} MB`, `≤ ${TARGETS.cliScanMb} MB`, cli.peakMb <= TARGETS.cliScanMb);
 		const again = await timedCommand([BIN, 'scan', '--json', '--db', file], env);
-		add('npx vigie scan --json, nothing changed since', `${fmt(again.ms)} ms`);
+		add('npx vigie scan --json, nothing changed since', `${fmt(again.ms)} ms${again.cpuMs !== null ? ` (CPU ${fmt(again.cpuMs)} ms)` : ''}`);
 
 		const child = spawnSync(process.execPath, [BIN, 'bench', '--measure-scans', file], { encoding: 'utf8', env, maxBuffer: 16 * 1024 * 1024 });
 		if (child.status !== 0) throw new Error(`the scan measures failed: ${child.stderr || child.stdout}`);
@@ -333,6 +470,7 @@ async function benchSize(projects: number, views: number, keepDir: string | null
 		const sample = db.$client.prepare(`select slug from project where status = 'active' order by id limit 1 offset 6`).pluck().get() as string;
 		const slugs = db.$client.prepare('select slug from project order by id').pluck().all() as string[];
 		const key = db.$client.prepare('select key from watchpoint where retired_at is null order by kind, position limit 1').pluck().get() as string;
+		notes.push(`pages of project ${sample} and watch-point ${key}, as an administrator (every project visible)`);
 
 		const server = await startServer(file);
 		try {
@@ -342,6 +480,14 @@ async function benchSize(projects: number, views: number, keepDir: string | null
 				['project page', `/projects/${sample}`],
 				['alerts page', '/alerts'],
 				["a watch-point's history", `/projects/${sample}/history/${key}`]
+			];
+			// the pages across projects (issue 8): held to the page target at TRENDS_TARGET_SIZE projects
+			const trendPages: [string, string][] = [
+				['portfolio heat-map /portfolio', '/portfolio'],
+				['portfolio trends /portfolio/trends', '/portfolio/trends'],
+				['one watch-point across projects /framework/[key]', `/framework/${key}`],
+				["a project's trends", `/projects/${sample}/trends`],
+				['committee pack /projects/[slug]/report', `/projects/${sample}/report`]
 			];
 			const soonUntil = dayInZone(new Date(Date.now() + 7 * 86_400_000), timeZone);
 			const floor = timeSql(historyFloor(db, today));
@@ -363,6 +509,27 @@ async function benchSize(projects: number, views: number, keepDir: string | null
 					add('  its HTML, sent / uncompressed', `${fmt(page.bytes / 1024)} KB ${page.encoding ?? 'plain'} / ${fmt(plain.byteLength / 1024)} KB`);
 				}
 			}
+			const held = projects === TRENDS_TARGET_SIZE;
+			for (const [label, path] of trendPages) {
+				const t = await timePage(server, path, cookie);
+				if (t.status !== 200) throw new Error(`${path} answered ${t.status}`);
+				add(
+					`${label}: median / p95`,
+					`${fmt(t.median)} / ${fmt(t.p95)} ms`,
+					held ? `≤ ${TARGETS.pageMs} ms` : `(≤ ${TARGETS.pageMs} ms at ${TRENDS_TARGET_SIZE})`,
+					held ? t.median <= TARGETS.pageMs : null
+				);
+			}
+			const scripts = await pageScripts(server, ['/portfolio', '/portfolio/trends'], cookie);
+			if (!scripts) add('JavaScript of /portfolio, gzipped', 'no Chromium', `≤ ${TARGETS.pageJsKb} KB`, null);
+			for (const [path, js] of scripts ?? []) {
+				add(
+					`JavaScript of ${path}, gzipped (${js.files} files${js.chart ? ', chart chunk included' : ', no chart chunk'})`,
+					`${js.gzippedKb.toFixed(1)} KB`,
+					`≤ ${TARGETS.pageJsKb} KB`,
+					js.gzippedKb <= TARGETS.pageJsKb
+				);
+			}
 
 			// memory after a working session of mixed pages
 			const mix = (k: number) => {
@@ -375,8 +542,12 @@ async function benchSize(projects: number, views: number, keepDir: string | null
 					`/alerts?page=${(k % 3) + 1}`,
 					`/projects/${slug}/history/${key}`,
 					`/projects/${slug}/reviews`,
-					`/projects/${slug}/actions`
-				][k % 8];
+					`/projects/${slug}/actions`,
+					'/portfolio',
+					`/framework/${key}`,
+					`/projects/${slug}/trends`,
+					`/projects/${slug}/report`
+				][k % 12];
 			};
 			for (let k = 0; k < views; k++) await get(server, mix(k), cookie);
 			const rss = procMemoryKb(server.child.pid!, 'VmRSS');
@@ -463,7 +634,7 @@ export async function run(args: string[]): Promise<number> {
 		console.log(JSON.stringify(measureScans(args[1])));
 		return 0;
 	}
-	const read = readArgs(args, USAGE, { flags: ['keep'], values: { projects: 'a number or a list (500,2000)', views: 'a number' } }, (o) => {
+	const read = readArgs(args, USAGE, { flags: ['keep'], values: { projects: 'a number or a list (500,2000)', views: 'a number', cache: 'a folder' } }, (o) => {
 		const sizes = (o.projects ?? DEFAULT_SIZES.join(',')).split(',').map((raw) => {
 			const n = Number(raw);
 			if (!Number.isInteger(n) || n < 1) usageError(`--projects: not a whole number of at least 1: ${raw}`);
@@ -471,7 +642,7 @@ export async function run(args: string[]): Promise<number> {
 		});
 		const views = o.views === undefined ? 200 : Number(o.views);
 		if (!Number.isInteger(views) || views < 1) usageError(`--views: not a whole number of at least 1: ${o.views}`);
-		return { sizes, views, keep: o.keep };
+		return { sizes, views, keep: o.keep, cache: o.cache ? resolve(o.cache) : null };
 	});
 	if (!read.ok) return read.exitCode;
 	if (!existsSync(BUILD)) {
@@ -480,12 +651,15 @@ export async function run(args: string[]): Promise<number> {
 	}
 	const keepDir = read.value.keep ? mkdtempSync(join(tmpdir(), 'vigie-bench-')) : null;
 	let missed = 0;
-	const results: Record<string, Row[]> = {};
+	const results: Record<string, { loadBefore: number; loadAfter: number; notes: string[]; rows: Row[] }> = {};
 	for (const size of read.value.sizes) {
-		const { rows, notes } = await benchSize(size, read.value.views, keepDir);
-		results[size] = rows;
+		if (read.value.cache) mkdirSync(read.value.cache, { recursive: true });
+		const loadBefore = os.loadavg()[0];
+		const { rows, notes } = await benchSize(size, read.value.views, keepDir, read.value.cache);
+		const loadAfter = os.loadavg()[0];
+		results[size] = { loadBefore, loadAfter, notes, rows };
 		missed += rows.filter((r) => r.ok === false).length;
-		console.log(`\nVigie bench — ${fmt(size)} projects`);
+		console.log(`\nVigie bench — ${fmt(size)} projects (load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after)`);
 		for (const note of notes) console.log(`  ${note}`);
 		console.log('');
 		console.log(table(rows));
