@@ -38,6 +38,16 @@ describe.skipIf(!hasBrowser)('a coordinator deals with the alerts of a neglected
 		expect(await lapsed.getByRole('link', { name: 'Noter une revue de ce point' }).getAttribute('href')).toMatch(
 			new RegExp(`^/projects/${slug}/reviews/new#wp-\\d+$`)
 		);
+		// the first scan came long after the point lapsed: the list says since when it is late, and the
+		// alert's own page says that day as well as the day the scan raised it
+		const since = /depuis le (\S+ \S+ \d{4})/.exec((await lapsed.locator('.meta').textContent()) ?? '')?.[1] ?? '';
+		const lapsedUrl = (await lapsed.getByRole('link', { name: 'Point délaissé' }).getAttribute('href')) ?? '';
+		const detail = await b.context.newPage();
+		await detail.goto(lapsedUrl);
+		const meta = (await detail.locator('.meta').first().textContent()) ?? '';
+		expect(meta).toContain(`Situation depuis le ${since}`);
+		expect(/Relevée le ([^,]+)/.exec(meta)?.[1]).not.toContain(since);
+		await detail.close();
 
 		// tick two alerts, one note, one button
 		await alert.getByRole('checkbox').check();

@@ -25,6 +25,7 @@ import {
 	acknowledgeAlert,
 	applyFindings,
 	countOpenAlerts,
+	findAlert,
 	listAlerts,
 	resolveAlert,
 	snoozeAlert
@@ -216,6 +217,8 @@ describe('the watch job', () => {
 		expect(lapsed).toMatchObject({ status: 'open' });
 		// dated from the day the situation began, not the day the scan noticed it
 		expect(t.db.select({ beganOn: alert.beganOn }).from(alert).where(eq(alert.id, lapsed.id)).get()?.beganOn).toBe('2027-01-07');
+		// and the alert's card and the API say so
+		expect(findAlert(t.db, lapsed.id)).toMatchObject({ beganOn: '2027-01-07', firstSeenAt: '2027-01-08T09:00:00.000Z' });
 	});
 
 	it('still reuses its findings while people browse: session renewals, audit rows, notifications', () => {

@@ -89,6 +89,8 @@ export interface AlertView {
 	status: AlertStatus;
 	explanation: AlertExplanation;
 	evidence: AlertEvidence;
+	/** the day the situation began (the grace period's end, the action's due day…), when known */
+	beganOn: IsoDate | null;
 	firstSeenAt: string;
 	lastSeenAt: string;
 	resolvedAt: string | null;
@@ -185,6 +187,7 @@ function toViews(db: Db, rows: JoinedRow[]): AlertView[] {
 			status: a.status,
 			explanation: parseJson<AlertExplanation>(a.explanation, { key: a.rule }),
 			evidence,
+			beganOn: a.beganOn,
 			firstSeenAt: a.firstSeenAt,
 			lastSeenAt: a.lastSeenAt,
 			resolvedAt: a.resolvedAt,

@@ -26,6 +26,7 @@ export interface ApiAlert {
 	watchpoint: { key: string; title: { fr: string; en: string } } | null;
 	/** the reviews the rule compared, oldest first */
 	reviews: { id: number; heldOn: IsoDate }[];
+	beganOn: IsoDate | null;
 	firstSeenAt: string;
 	lastSeenAt: string;
 	resolvedAt: string | null;
@@ -47,6 +48,7 @@ function alertBody(a: AlertView, reader: ReaderScope | null, lang: Lang): ApiAle
 		project: a.project ? { slug: a.project.slug, name: a.project.name } : null,
 		watchpoint: a.watchpoint ? { key: a.watchpoint.key, title: { fr: a.watchpoint.titleFr, en: a.watchpoint.titleEn } } : null,
 		reviews: a.reviews,
+		beganOn: a.beganOn,
 		firstSeenAt: a.firstSeenAt,
 		lastSeenAt: a.lastSeenAt,
 		resolvedAt: a.resolvedAt,

@@ -215,6 +215,7 @@ const schemas: Record<string, Schema> = {
 		project: nullable(object({ slug: text, name: text })),
 		watchpoint: nullable(object({ key: text, title })),
 		reviews: { type: 'array', items: object({ id: integer, heldOn: day }) },
+		beganOn: { ...nullable(day), description: 'the day the situation began (a grace period’s end, an action’s due day), when the rule knows it' },
 		firstSeenAt: instant,
 		lastSeenAt: instant,
 		resolvedAt: nullable(instant),
