@@ -10,7 +10,10 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
-					environment: 'node'
+					environment: 'node',
+					// some integration tests start processes (the command line, a lock holder): on a
+					// busy machine they take longer, which is no failure
+					testTimeout: 30_000
 				}
 			},
 			{

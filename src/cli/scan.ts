@@ -95,30 +95,40 @@ function line(alert: AlertView): string {
 }
 
 /** At most `limit` lines: a large portfolio has thousands of alerts left open; --json has them all. */
-function section(title: string, alerts: AlertView[], limit = Infinity): string[] {
-	if (alerts.length === 0) return [`${title}: none`];
-	const shown = alerts.slice(0, limit).map(line);
-	if (alerts.length > limit) shown.push(`  … and ${alerts.length - limit} more (--json lists them all)`);
-	return [`${title} (${alerts.length}):`, ...shown];
+function section(title: string, alerts: AlertView[], total = alerts.length): string[] {
+	if (total === 0) return [`${title}: none`];
+	const shown = alerts.map(line);
+	if (total > alerts.length) shown.push(`  … and ${total - alerts.length} more (--json lists them all)`);
+	return [`${title} (${total}):`, ...shown];
 }
 
-function report(db: Db, outcome: ScanOutcome & { status: 'completed' }, json: boolean): string {
+/**
+ * The report as one line of JSON, for tools to read: thousands of open alerts on a large
+ * portfolio (megabytes), so it is written a slice of alerts at a time rather than built whole.
+ */
+function writeJsonReport(db: Db, outcome: ScanOutcome & { status: 'completed' }, write: (text: string) => void): void {
+	const counts = { opened: outcome.opened.length, resolved: outcome.resolved.length, open: outcome.open.length };
+	write(`{"asOf":${JSON.stringify(outcome.asOf)},"today":${JSON.stringify(outcome.today)},"runId":${JSON.stringify(outcome.runId)}`);
+	for (const [name, ids] of [
+		['opened', outcome.opened],
+		['resolved', outcome.resolved],
+		['open', outcome.open]
+	] as const) {
+		write(`,"${name}":[`);
+		for (let i = 0; i < ids.length; i += 500) {
+			write((i > 0 ? ',' : '') + alertsById(db, ids.slice(i, i + 500)).map((a) => JSON.stringify(describe(a))).join(','));
+		}
+		write(']');
+	}
+	write(`,"counts":${JSON.stringify(counts)}}\n`);
+}
+
+function report(db: Db, outcome: ScanOutcome & { status: 'completed' }): string {
 	const opened = alertsById(db, outcome.opened);
 	const resolved = alertsById(db, outcome.resolved);
-	const open = alertsById(db, outcome.open);
-	const counts = { opened: opened.length, resolved: resolved.length, open: open.length };
-	if (json) {
-		// one line: thousands of open alerts on a large portfolio, for tools to read, not people
-		return JSON.stringify({
-			asOf: outcome.asOf,
-			today: outcome.today,
-			runId: outcome.runId,
-			opened: opened.map(describe),
-			resolved: resolved.map(describe),
-			open: open.map(describe),
-			counts
-		});
-	}
+	// only the first of the alerts left open are listed: no need to read the thousands of others
+	const open = alertsById(db, outcome.open.slice(0, 50));
+	const counts = { opened: opened.length, resolved: resolved.length, open: outcome.open.length };
 	return [
 		`Scan as of ${outcome.asOf} (${outcome.today}), ${outcome.projects} projects, ${outcome.durationMs} ms`,
 		'',
@@ -126,7 +136,7 @@ function report(db: Db, outcome: ScanOutcome & { status: 'completed' }, json: bo
 		'',
 		...section('Resolved', resolved),
 		'',
-		...section('Still open', open, 50),
+		...section('Still open', open, outcome.open.length),
 		'',
 		`${counts.opened} opened, ${counts.resolved} resolved, ${counts.open} still open.`
 	].join('\n');
@@ -174,7 +184,8 @@ export async function run(args: string[]): Promise<number> {
 			console.error(`Scan failed (nothing was changed): ${outcome.error}`);
 			return 1;
 		}
-		console.log(report(db, outcome, parsed.json));
+		if (parsed.json) writeJsonReport(db, outcome, (text) => process.stdout.write(text));
+		else console.log(report(db, outcome));
 		return 0;
 	} finally {
 		if (parsed.db) db.$client.close();

@@ -26,6 +26,15 @@ beforeEach(() => {
 	vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
 		printed.push(args.map(String).join(' '));
 	});
+	// the JSON report is written to standard output a slice at a time: its lines, once whole
+	let pending = '';
+	vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+		pending += String(chunk);
+		const lines = pending.split('\n');
+		pending = lines.pop() ?? '';
+		printed.push(...lines);
+		return true;
+	});
 });
 
 afterEach(() => {

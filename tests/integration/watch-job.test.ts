@@ -221,6 +221,44 @@ describe('the watch job', () => {
 		expect(findAlert(t.db, lapsed.id)).toMatchObject({ beganOn: '2027-01-07', firstSeenAt: '2027-01-08T09:00:00.000Z' });
 	});
 
+	it('runs the time rules again during the day only where something changed, and ends where a full scan would', () => {
+		const quiet = givenProject(t.db, { slug: 'quiet', watchpoints: 2 });
+		const busy = givenProject(t.db, { slug: 'busy', watchpoints: 2 });
+		// the day's first scan judges every project: both lapsed long ago
+		expect(runScan(t.db, { now: NOW, trigger: 'cron' })).toMatchObject({ status: 'completed' });
+		const quietBefore = allAlerts(t.db).filter((a) => a.projectId === quiet.projectId);
+		expect(quietBefore.filter((a) => a.rule === 'lapsed' && a.status === 'open')).toHaveLength(2);
+
+		// later that day one project is reviewed: its lapsed points resolve, the other's stay as they were
+		givenReview(t.db, busy, TODAY, ['Les deux syndicats ont signé la convention de gestion.', 'Le calendrier des travaux est arrêté.']);
+		const after = runScan(t.db, { now: later(NOW, 0.1), trigger: 'cron' });
+		expect(after).toMatchObject({ status: 'completed', evaluated: 1 });
+		const lapsedOf = (projectId: number) => lapsedAlerts(t.db).filter((a) => a.projectId === projectId && a.status !== 'resolved');
+		expect(lapsedOf(busy.projectId)).toEqual([]);
+		expect(allAlerts(t.db).filter((a) => a.projectId === quiet.projectId)).toEqual(quietBefore);
+		// the open list still names every live alert, read or not
+		expect(after.status === 'completed' && [...after.open].sort((a, b) => a - b)).toEqual(
+			allAlerts(t.db)
+				.filter((a) => a.status !== 'resolved')
+				.map((a) => a.id)
+		);
+
+		// forgetting the day's pass makes the next scan judge everything again: it finds nothing to change
+		t.db.$client.prepare(`delete from setting where key = 'watch_time_pass'`).run();
+		expect(runScan(t.db, { now: later(NOW, 0.2), trigger: 'cron' })).toMatchObject({ status: 'completed', opened: [], resolved: [] });
+	});
+
+	it('opens again the same day an alert resolved by hand while its situation lasts', () => {
+		const f = givenProject(t.db, { slug: 'resolved-by-hand' });
+		runScan(t.db, { now: NOW, trigger: 'cron' });
+		const [first] = lapsedAlerts(t.db);
+		expect(resolveAlert(t.db, first.id, { note: 'Vu en comité.', expectedStatus: 'open' }, later(NOW, 0.05))).toMatchObject({ ok: true });
+
+		runScan(t.db, { now: later(NOW, 0.1), trigger: 'cron' });
+		const again = lapsedAlerts(t.db).find((a) => a.id !== first.id);
+		expect(again).toMatchObject({ status: 'open', subjectKey: first.subjectKey, previousAlertId: first.id, projectId: f.projectId });
+	});
+
 	it('still reuses its findings while people browse: session renewals, audit rows, notifications', () => {
 		const f = givenProject(t.db);
 		const person = t.db

@@ -527,14 +527,33 @@ function uniqueFindings(findings: readonly AlertFinding[]): Map<string, AlertFin
 export interface FindingScope {
 	historyProjects: ReadonlySet<number> | 'all';
 	pasted: boolean;
+	/**
+	 * Where the time-based rules ran: everywhere (the default) on the first scan of a day, else
+	 * only in the projects that changed since (their findings elsewhere cannot have moved).
+	 */
+	timeProjects?: ReadonlySet<number> | 'all';
 }
 
 const HISTORY_RULES: ReadonlySet<string> = new Set(PROJECT_HISTORY_RULES);
 
 function judgedBy(scope: FindingScope, rule: string, projectId: number | null): boolean {
 	if (rule === 'pasted_across_projects') return scope.pasted;
-	if (HISTORY_RULES.has(rule)) return scope.historyProjects === 'all' || (projectId !== null && scope.historyProjects.has(projectId));
-	return true;
+	if (HISTORY_RULES.has(rule)) return inScope(scope.historyProjects, projectId);
+	return inScope(scope.timeProjects ?? 'all', projectId);
+}
+
+function inScope(projects: ReadonlySet<number> | 'all', projectId: number | null): boolean {
+	return projects === 'all' || (projectId !== null && projects.has(projectId));
+}
+
+/**
+ * The projects whose live alerts a scan with this scope may touch, or 'all'. Only their alerts
+ * are read: a scan after one review reads a project's alerts, not the portfolio's thousands.
+ */
+function scopedProjects(scope: FindingScope): ReadonlySet<number> | 'all' {
+	const time = scope.timeProjects ?? 'all';
+	if (time === 'all' || scope.historyProjects === 'all') return 'all';
+	return new Set([...time, ...scope.historyProjects]);
 }
 
 /**
@@ -562,12 +581,19 @@ export function applyFindings(
 	const found = uniqueFindings(findings);
 	const scope: FindingScope = opts.scope ?? { historyProjects: 'all', pasted: true };
 
-	const live = client
-		.prepare(
-			`select id, rule, subject_key, status, severity, explanation, evidence, similarity, snoozed_until, project_id, watchpoint_id
-			 from alert where status <> 'resolved'`
-		)
-		.all() as LiveRow[];
+	const columns = 'id, rule, subject_key, status, severity, explanation, evidence, similarity, snoozed_until, project_id, watchpoint_id';
+	const projects = scopedProjects(scope);
+	const live = (
+		projects === 'all'
+			? client.prepare(`select ${columns} from alert where status <> 'resolved'`).all()
+			: client
+					.prepare(
+						`select ${columns} from alert
+						 where status <> 'resolved'
+						   and (project_id in (select value from json_each(@projects)) or (@pasted and rule = 'pasted_across_projects'))`
+					)
+					.all({ projects: JSON.stringify([...projects]), pasted: scope.pasted ? 1 : 0 })
+	) as LiveRow[];
 	const liveByIdentity = new Map(live.map((row) => [identity(row.rule, row.subject_key), row]));
 
 	const refresh = client.prepare(
@@ -653,6 +679,13 @@ export function applyFindings(
 		const info = resolve.run(at, gone.id, gone.status);
 		if (info.changes !== 1) throw new Error(`alert ${gone.id} changed during the scan`);
 		result.resolved.push(gone.id);
+	}
+	if (projects !== 'all') {
+		// the alerts this scan did not read are left as they are, and still open
+		const seen = new Set(result.open);
+		for (const id of client.prepare(`select id from alert where status <> 'resolved' order by id`).pluck().iterate() as IterableIterator<number>) {
+			if (!seen.has(id)) result.open.push(id);
+		}
 	}
 
 	return result;

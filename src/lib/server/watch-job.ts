@@ -136,6 +136,8 @@ interface Judgement {
 	scope: FindingScope;
 	/** the data version of each project whose history rules ran */
 	judged: Map<number, number>;
+	/** the time-based rules ran for every project: remember it as the day's pass */
+	fullTimePass: boolean;
 	loadMs: number;
 	evaluateMs: number;
 }
@@ -159,11 +161,59 @@ function textCache(client: Database.Database, expected: number): TextCache {
 	return entry.cache;
 }
 
-/** The facts the time-based rules need, for every watched project, from the read model. */
-function readFacts(client: Database.Database, projects: Map<number, ProjectRow>, today: IsoDate): Map<number, WatchFacts> {
+/**
+ * The last scan that ran the time-based rules for every project: its day (in the users' zone) and
+ * thresholds. Those rules depend on nothing else than the data and the day, so until the day or
+ * the thresholds change, they need to run again only where the data changed.
+ */
+const TIME_PASS_KEY = 'watch_time_pass';
+interface TimePass {
+	day: IsoDate;
+	configKey: string;
+}
+
+function readTimePass(client: Database.Database): TimePass | null {
+	const raw = client.prepare('select value from setting where key = ?').pluck().get(TIME_PASS_KEY);
+	if (typeof raw !== 'string') return null;
+	try {
+		const value = JSON.parse(raw) as Partial<TimePass>;
+		return typeof value.day === 'string' && typeof value.configKey === 'string' ? { day: value.day, configKey: value.configKey } : null;
+	} catch {
+		return null;
+	}
+}
+
+function writeTimePass(client: Database.Database, pass: TimePass): void {
+	client
+		.prepare(`insert into setting (key, value) values (?, ?) on conflict(key) do update set value = excluded.value`)
+		.run(TIME_PASS_KEY, JSON.stringify(pass));
+}
+
+/**
+ * The projects where someone resolved an alert by hand since the day before the last full pass:
+ * if its situation lasts, the next scan opens it again, as a full pass would.
+ */
+function resolvedByHandSince(client: Database.Database, day: IsoDate): number[] {
+	return client
+		.prepare(
+			`select distinct project_id from alert
+			 where resolved_at >= date(?, '-1 day') and resolved_by <> 'scan' and project_id is not null`
+		)
+		.pluck()
+		.all(day) as number[];
+}
+
+/** The facts the time-based rules need, for every watched project (or those in `only`), from the read model. */
+function readFacts(
+	client: Database.Database,
+	projects: Map<number, ProjectRow>,
+	today: IsoDate,
+	only: ReadonlySet<number> | 'all' = 'all'
+): Map<number, WatchFacts> {
 	const facts = new Map<number, WatchFacts>();
 	for (const p of projects.values()) {
 		if (p.status !== 'active' || p.archived) continue;
+		if (only !== 'all' && !only.has(p.id)) continue;
 		facts.set(p.id, {
 			project: { id: p.id, slug: p.slug, name: p.name, status: p.status, startDate: p.startDate, archived: false },
 			tracked: [],
@@ -174,14 +224,18 @@ function readFacts(client: Database.Database, projects: Map<number, ProjectRow>,
 			actors: []
 		});
 	}
+	// a handful of projects (a scan after a few changes) is read by project; every one, in one sweep
+	const ids = only === 'all' ? null : JSON.stringify([...facts.keys()]);
+	const of = (column: string) => (ids === null ? '' : ` and ${column} in (select value from json_each(@ids))`);
+	const bind = ids === null ? { today } : { today, ids };
 	for (const row of client
 		.prepare(
 			`select project_id as projectId, count(*) as count,
 			   sum(snoozed_until is null or snoozed_until <= @today) as awake,
 			   max(case when snoozed_until is null or snoozed_until <= @today then cadence_days end) as longestAwakeCadence
-			 from tracked_state group by project_id`
+			 from tracked_state where 1${of('project_id')} group by project_id`
 		)
-		.iterate({ today }) as IterableIterator<{ projectId: number; count: number; awake: number; longestAwakeCadence: number | null }>) {
+		.iterate(bind) as IterableIterator<{ projectId: number; count: number; awake: number; longestAwakeCadence: number | null }>) {
 		const f = facts.get(row.projectId);
 		if (f) f.trackedSummary = { count: row.count, awake: row.awake, longestAwakeCadence: row.longestAwakeCadence };
 	}
@@ -195,9 +249,9 @@ function readFacts(client: Database.Database, projects: Map<number, ProjectRow>,
 			 from tracked_state s
 			 join tracked_watchpoint t on t.id = s.tracked_id
 			 join watchpoint w on w.id = s.watchpoint_id
-			 where s.grace_ends_on < @today and (s.snoozed_until is null or s.snoozed_until <= @today)`
+			 where s.grace_ends_on < @today and (s.snoozed_until is null or s.snoozed_until <= @today)${of('s.project_id')}`
 		)
-		.iterate({ today }) as IterableIterator<TrackedFacts & { projectId: number }>) {
+		.iterate(bind) as IterableIterator<TrackedFacts & { projectId: number }>) {
 		const { projectId, ...tracked } = row;
 		facts.get(projectId)?.tracked.push(tracked);
 	}
@@ -207,10 +261,10 @@ function readFacts(client: Database.Database, projects: Map<number, ProjectRow>,
 			`select a.id, a.project_id as projectId, a.title, a.status, a.due_on as dueOn, s.review_id as createdInReviewId,
 			   a.watchpoint_id as watchpointId
 			 from action a left join assessment s on s.id = a.assessment_id
-			 where a.status = 'open' and a.due_on is not null and a.due_on < ?
+			 where a.status = 'open' and a.due_on is not null and a.due_on < @today${of('a.project_id')}
 			 order by a.project_id, a.id`
 		)
-		.iterate(today) as IterableIterator<{
+		.iterate(bind) as IterableIterator<{
 		id: number;
 		projectId: number;
 		title: string;
@@ -227,10 +281,10 @@ function readFacts(client: Database.Database, projects: Map<number, ProjectRow>,
 			`select c.id, c.project_id as projectId, c.actor_id as actorId, c.description, c.recorded_on as recordedOn,
 			   a.name as actorName, a.level as actorLevel
 			 from commitment c join actor a on a.id = c.actor_id
-			 where c.informed_on is null
+			 where c.informed_on is null${of('c.project_id')}
 			 order by c.project_id, c.id`
 		)
-		.iterate() as IterableIterator<{
+		.iterate(ids === null ? {} : { ids }) as IterableIterator<{
 		id: number;
 		projectId: number;
 		actorId: number;
@@ -307,7 +361,12 @@ function judge(
 		if (p.judgedVersion !== p.dataVersion || p.judgedConfig !== configKey || snoozeMoved.has(p.id)) changed.push(p.id);
 	}
 
-	const facts = readFacts(client, projects, today);
+	// the time-based rules: everywhere on the day's first scan (or with other thresholds), then
+	// only where the data changed, or where an alert was resolved by hand
+	const pass = readTimePass(client);
+	const fullTimePass = pass === null || pass.day !== today || pass.configKey !== configKey;
+	const timeProjects: Set<number> | 'all' = fullTimePass ? 'all' : new Set([...changed, ...resolvedByHandSince(client, pass.day)]);
+	const facts = readFacts(client, projects, today, timeProjects);
 	const toLoad = changed.filter((id) => memo.get(id)?.version !== projects.get(id)!.dataVersion);
 	const histories = toLoad.length > 0 ? loadHistories(db, toLoad) : [];
 	const latestComments = changed.length > 0 ? readLatestComments(client, today) : [];
@@ -333,8 +392,9 @@ function judge(
 		dataVersion,
 		projects: projects.size,
 		findings,
-		scope: { historyProjects: new Set(changed), pasted },
+		scope: { historyProjects: new Set(changed), pasted, timeProjects },
 		judged,
+		fullTimePass,
 		loadMs,
 		evaluateMs: performance.now() - started - loadMs
 	};
@@ -411,6 +471,7 @@ export function runScan(db: Db, options: ScanOptions): ScanOutcome {
 				   evaluated_on = excluded.evaluated_on`
 			);
 			for (const [projectId, version] of j.judged) remember.run(projectId, version, configKey, today);
+			if (j.fullTimePass) writeTimePass(client, { day: today, configKey });
 			finish({
 				status: 'completed',
 				opened: result.opened.length,

@@ -215,6 +215,7 @@ export function exportEverything(db: Db, now: Date) {
 				status: a.status,
 				explanation: parseJson(a.explanation),
 				evidence: parseJson(a.evidence),
+				beganOn: a.beganOn,
 				firstSeenAt: a.firstSeenAt,
 				lastSeenAt: a.lastSeenAt,
 				resolvedAt: a.resolvedAt,
