@@ -1,11 +1,18 @@
-// Bundles the command line (`src/cli/main.ts` and what it imports) into build/cli/vigie.js, so
+// Bundles the command line (`src/cli/main.ts` and what it imports) into build/cli/vigie.js (and
+// its chunks), so
 // that `npx vigie` — and the scans the server runs in a child process — start in a fraction of
 // the time a TypeScript loader takes. Dependencies stay in node_modules (not bundled).
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
+// one chunk per command: `vigie scan` (which the server runs every quarter of an hour) does not
+// load what `vigie import` needs (exceljs alone takes a second to load)
+rmSync('build/cli', { recursive: true, force: true });
 await build({
-	entryPoints: ['src/cli/main.ts'],
-	outfile: 'build/cli/vigie.js',
+	entryPoints: { vigie: 'src/cli/main.ts' },
+	outdir: 'build/cli',
+	splitting: true,
+	chunkNames: 'chunks/[name]-[hash]',
 	bundle: true,
 	platform: 'node',
 	format: 'esm',
