@@ -126,7 +126,7 @@ describe.skipIf(!hasBrowser)('a fresh installation', () => {
 		await submit.click();
 		await page.locator('#f-password-error').filter({ hasText: 'fait partie des plus utilisés' }).waitFor();
 		expect(await descriptionOf(password)).toContain(
-			'Ce mot de passe fait partie des plus utilisés, donc des premiers essayés : choisissez-en un autre.'
+			'Ce mot de passe fait partie des plus utilisés, donc des premiers essayés\u00a0: choisissez-en un autre.'
 		);
 		expect(await email.inputValue()).toBe(firstAdmin.email);
 
@@ -268,8 +268,8 @@ describe.skipIf(!hasBrowser || !admin)('accounts on a running instance', () => {
 		await expectDashboardOf(user, person.name);
 
 		await page.goto('/admin/users');
-		await page.getByRole('button', { name: `Désactiver le compte de ${person.name}` }).click();
-		await page.getByText(`Compte de ${person.name} désactivé : ses sessions ont été fermées.`).waitFor();
+		await page.getByRole('button', { name: `Désactiver le compte\u00a0: ${person.name}` }).click();
+		await page.getByText(`${person.name} ne peut plus se connecter\u00a0: son compte est désactivé et ses sessions ont été fermées.`).waitFor();
 		const row = page.getByRole('region', { name: 'Utilisateurs', exact: true }).getByRole('row').filter({ hasText: person.email });
 		expect(await row.getByText('Désactivé', { exact: true }).isVisible()).toBe(true);
 
@@ -283,8 +283,8 @@ describe.skipIf(!hasBrowser || !admin)('accounts on a running instance', () => {
 		await expect.poll(() => alertText(user)).toBe('Ce compte est désactivé. Adressez-vous à un administrateur de Vigie.');
 		expect(pathOf(user)).toBe('/login');
 
-		await page.getByRole('button', { name: `Réactiver le compte de ${person.name}` }).click();
-		await page.getByText(`Compte de ${person.name} réactivé.`).waitFor();
+		await page.getByRole('button', { name: `Réactiver le compte\u00a0: ${person.name}` }).click();
+		await page.getByText(`${person.name} peut de nouveau se connecter\u00a0: son compte est réactivé.`).waitFor();
 		expect(await row.getByText('Actif', { exact: true }).isVisible()).toBe(true);
 
 		// back to the page they were on when their session ended
@@ -325,7 +325,7 @@ describe.skipIf(!hasBrowser || !admin)('accounts on a running instance', () => {
 			// even the right password waits: it is not looked at until the wait is over
 			await submitSignIn(page, person);
 			const throttled = authMessages['auth.login.throttled'].replace('{seconds}', '1');
-			expect(throttled).toBe('Trop de tentatives : réessayez dans 1 s.');
+			expect(throttled).toBe('Trop de tentatives\u00a0: réessayez dans 1 s.');
 			await expect.poll(() => alertText(page)).toBe(throttled);
 			expect(pathOf(page)).toBe('/login');
 			expect(await page.getByLabel(/^Adresse e-mail/).inputValue()).toBe(person.email);

@@ -67,7 +67,7 @@ describe.skipIf(!hasBrowser)('a coordinator deals with the alerts of a neglected
 		await page.getByRole('button', { name: 'Filtrer', exact: true }).click();
 		await page.waitForURL((url) => url.searchParams.get('status') === 'acknowledged');
 		const acknowledged = page.getByRole('article', { name: 'Projet sans revue' });
-		expect(await acknowledged.textContent()).toContain('Note : Première revue prévue au comité de janvier.');
+		expect(await acknowledged.textContent()).toContain('Note\u00a0: Première revue prévue au comité de janvier.');
 		expect(await acknowledged.getAttribute('data-status')).toBe('acknowledged');
 		expect(await page.getByRole('article').count()).toBe(2);
 

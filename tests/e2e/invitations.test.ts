@@ -39,8 +39,8 @@ describe.skipIf(!hasBrowser || !admin)('invitations that carry projects', () => 
 		const pending = page.getByRole('region', { name: 'Invitations en attente' });
 		const row = pending.getByRole('row').filter({ hasText: email });
 		expect(await row.getByText(`${projectName} (Contributeur)`).isVisible()).toBe(true);
-		await row.getByRole('button', { name: `Afficher le lien d’invitation de ${email}` }).click();
-		expect(await page.getByLabel(`Lien d’invitation de ${email}`, { exact: true }).inputValue()).toBe(link);
+		await row.getByRole('button', { name: `Afficher le lien d’invitation pour ${email}` }).click();
+		expect(await page.getByLabel(`Lien d’invitation pour ${email}`, { exact: true }).inputValue()).toBe(link);
 
 		const invitee = await b.newPage({ signedIn: false });
 		await invitee.goto(link);

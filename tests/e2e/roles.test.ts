@@ -72,7 +72,7 @@ describe.skipIf(!hasBrowser || !admin)('roles in a project', () => {
 		await form.getByLabel(/^Rôle/).selectOption('contributor');
 		await form.getByRole('button', { name: 'Envoyer l’invitation' }).click();
 		// the same words as for an address without an account: nothing is learnt about accounts
-		await page.getByText(`L’invitation de ${email} (Contributeur) est enregistrée.`).waitFor();
+		await page.getByText(`L’invitation pour ${email} (Contributeur) est enregistrée.`).waitFor();
 		const pending = page.getByRole('region', { name: 'Invitations en attente' });
 		expect(await pending.getByRole('row').filter({ hasText: email }).isVisible()).toBe(true);
 		expect(await page.getByRole('region', { name: 'Membres', exact: true }).getByText('Marc Lefèvre').count()).toBe(0);
@@ -81,7 +81,7 @@ describe.skipIf(!hasBrowser || !admin)('roles in a project', () => {
 		const invited = await pageAs('contributor');
 		await invited.goto('/');
 		const card = invited.getByRole('region', { name: 'Vos invitations' });
-		expect(await card.getByText(`Nadia Roux vous invite à rejoindre le projet « ${projectName} » comme contributeur.`).isVisible()).toBe(true);
+		expect(await card.getByText(`Nadia Roux vous invite à rejoindre le projet « ${projectName} » (rôle : contributeur).`).isVisible()).toBe(true);
 		await card.getByRole('button', { name: `Accepter l’invitation au projet ${projectName}` }).click();
 		await invited.waitForURL((url) => url.pathname === `/projects/${slug}`);
 

@@ -26,7 +26,7 @@ describe.skipIf(!hasBrowser || !admin)('signing in', () => {
 		// this context's own session: signing out leaves the other tests' session alone
 		await page.getByRole('button', { name: 'Se déconnecter' }).click();
 		await page.waitForURL((url) => url.pathname === '/login');
-		expect(await page.getByRole('status').textContent()).toContain('Vous êtes déconnecté.');
+		expect(await page.getByRole('status').textContent()).toContain('Votre session est fermée.');
 		await page.goto('/projects/new');
 		expect(pathOf(page)).toBe('/login');
 	});

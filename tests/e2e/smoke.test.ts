@@ -38,7 +38,7 @@ describe.skipIf(!hasBrowser)('first visit, in a browser', () => {
 		const response = await page.goto('/cette-page-n-existe-pas');
 		expect(response?.status()).toBe(404);
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page introuvable');
-		expect(await page.getByText("Cette page n'existe pas ou a été déplacée.").isVisible()).toBe(true);
+		expect(await page.getByText('Cette page n’existe pas ou a été déplacée.').isVisible()).toBe(true);
 		await page.getByRole('link', { name: 'Revenir au tableau de bord' }).click();
 		await page.waitForURL((url) => url.pathname === '/');
 		expect(pathOf(page)).toBe('/');

@@ -158,7 +158,7 @@ describe('throttling failed sign-ins', () => {
 		const last = await failFrom(ADMIN.email, '192.0.2.10', 5, NOW);
 		const blocked = await signIn(t.db, ADMIN, later(500, last), { address: '192.0.2.10' });
 		expect(blocked).toEqual({ ok: false, status: 429, message: { key: 'auth.login.throttled', params: { seconds: 1 } } });
-		expect(translate('fr', 'auth.login.throttled', { seconds: 1 })).toBe('Trop de tentatives : réessayez dans 1 s.');
+		expect(translate('fr', 'auth.login.throttled', { seconds: 1 })).toBe('Trop de tentatives\u00a0: réessayez dans 1 s.');
 		expect(auditEvents().some((e) => e.event === 'sign_in_throttled')).toBe(true);
 
 		// once the wait is over, the right password works and clears the count

@@ -295,11 +295,11 @@ describe('an alert that names other projects', () => {
 
 		const forClaire = alertForReader(pasted, readerScope(db, claire), 'fr');
 		expect(forClaire.explanation.params).toMatchObject({ projects: 'Mobilité, 2 autres projets', count: 3 });
-		expect(forClaire.text).toContain('dans : Mobilité, 2 autres projets (similarité 100 %)');
+		expect(forClaire.text).toContain('dans\u00a0: Mobilité, 2 autres projets (similarité 100\u00a0%)');
 		// nothing the page sends to the browser names the hidden projects, nor counts them by id
 		expect(JSON.stringify(forClaire)).not.toMatch(/assainissement/);
 		expect(forClaire.evidence?.projects).toEqual([{ id: mobilite.id, name: 'Mobilité' }]);
-		expect(alertForReader(pasted, readerScope(db, claire), 'en').text).toContain('in: Mobilité, 2 other projects (100 % similar)');
+		expect(alertForReader(pasted, readerScope(db, claire), 'en').text).toContain('in: Mobilité, 2 other projects (100% similar)');
 
 		// from Paul's side: his other project by name (the one he belongs to), Claire's two counted
 		const forPaul = alertForReader(pastedAlertOf(assainissement.id), readerScope(db, paul), 'fr');

@@ -117,9 +117,9 @@ describe('reminder e-mails', () => {
 		expect(text).toContain('Eau du bassin');
 		expect(text).toContain('- Les bons niveaux d’acteurs — en retard, échéance le 24 nov. 2026, dépassée de 2 jours');
 		expect(text).toContain('- Des enjeux partagés — bientôt dû, échéance le 29 nov. 2026, dans 3 jours');
-		expect(text).toContain('- Action « Relancer la mairie » (Karim) — échéance le 20 nov. 2026, dépassée de 6 jours');
+		expect(text).toContain('- Action «\u00a0Relancer la mairie\u00a0» (Karim) — échéance le 20 nov. 2026, dépassée de 6 jours');
 		expect(text).toContain(`${ORIGIN}/projects/eau-du-bassin/reviews/new`);
-		expect(text).toContain(`Le projet : ${ORIGIN}/projects/eau-du-bassin`);
+		expect(text).toContain(`Le projet\u00a0: ${ORIGIN}/projects/eau-du-bassin`);
 		expect(text).toContain(`${ORIGIN}/account`);
 		expect(html).toContain(`<a href="${ORIGIN}/projects/eau-du-bassin">`);
 		// up to date, snoozed, another project's, a paused project's
@@ -257,7 +257,7 @@ describe('reminder webhook', () => {
 		expect(bodies.map((b) => b.data.project.slug).sort()).toEqual(['eau-du-bassin', 'sante-rurale']);
 		const forEau = bodies.find((b) => b.data.project.slug === eau.slug)!;
 		expect(forEau.event).toBe('project.reminder');
-		expect(forEau.text).toBe(`Vigie — Eau du bassin : 2 en retard, 1 à revoir bientôt. ${ORIGIN}/projects/eau-du-bassin`);
+		expect(forEau.text).toBe(`Vigie — Eau du bassin\u00a0: 2 en retard, 1 à revoir bientôt. ${ORIGIN}/projects/eau-du-bassin`);
 		expect(forEau.data.items.map((i) => [i.title, i.urgency, i.dueOn])).toEqual([
 			['Relancer la mairie', 'overdue', '2026-11-20'],
 			['Les bons niveaux d’acteurs', 'overdue', '2026-11-24'],

@@ -30,6 +30,7 @@ export function useI18n(): Translator {
 		msg: (message) => current().msg(message),
 		date: (value, style) => current().date(value, style),
 		dateTime: (value) => current().dateTime(value),
-		number: (value, digits) => current().number(value, digits)
+		number: (value, digits) => current().number(value, digits),
+		percent: (share, digits) => current().percent(share, digits)
 	};
 }

@@ -17,3 +17,18 @@ describe('showing an instant', () => {
 		expect(translator('en', 'Pacific/Auckland').date('2026-11-26')).toBe('26 Nov 2026');
 	});
 });
+
+describe('the catalogue', () => {
+	// each `en` record is typed with the French keys; the placeholders are only strings, so checked here
+	const files = import.meta.glob<{ fr: Record<string, string>; en: Record<string, string> }>('./messages/*.ts', { eager: true });
+	const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
+
+	it('gives every English message the same placeholders as its French one', () => {
+		const different = Object.values(files).flatMap((m) =>
+			Object.keys(m.fr)
+				.filter((key) => placeholders(m.fr[key]).join() !== placeholders(m.en[key] ?? '').join())
+				.map((key) => `${key}: {${placeholders(m.fr[key]).join('}, {')}} / {${placeholders(m.en[key] ?? '').join('}, {')}}`)
+		);
+		expect(different).toEqual([]);
+	});
+});

@@ -140,6 +140,19 @@ export function formatNumber(lang: Lang, value: number, fractionDigits = 0): str
 	}).format(value);
 }
 
+/**
+ * A share (0–1) as a percentage, the way the language writes it: "66 %" in French, with a
+ * no-break space before the sign, "66%" in English. `Intl` knows each locale's rule, so pages
+ * never glue the sign on by hand.
+ */
+export function formatPercent(lang: Lang, share: number, fractionDigits = 0): string {
+	return numberFormat(locales[lang], {
+		style: 'percent',
+		maximumFractionDigits: fractionDigits,
+		minimumFractionDigits: fractionDigits
+	}).format(share);
+}
+
 export interface Translator {
 	lang: Lang;
 	t(key: MessageKey, params?: MessageParams): string;
@@ -148,6 +161,8 @@ export interface Translator {
 	date(value: string | Date | null | undefined, style?: DateStyle): string;
 	dateTime(value: string | Date | null | undefined): string;
 	number(value: number, fractionDigits?: number): string;
+	/** a share (0–1): "66 %" in French, "66%" in English */
+	percent(share: number, fractionDigits?: number): string;
 }
 
 /** `timeZone` is the instance's, in which instants are shown (calendar days have none). */
@@ -158,6 +173,7 @@ export function translator(lang: Lang, timeZone: string): Translator {
 		msg: (message) => translate(lang, message.key, message.params),
 		date: (value, style) => formatDate(lang, value, style),
 		dateTime: (value) => formatDateTime(lang, value, timeZone),
-		number: (value, digits) => formatNumber(lang, value, digits)
+		number: (value, digits) => formatNumber(lang, value, digits),
+		percent: (share, digits) => formatPercent(lang, share, digits)
 	};
 }

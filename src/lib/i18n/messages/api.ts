@@ -25,7 +25,7 @@ export const fr = {
 	'api.problem.invalid_json': 'Le corps de la requête n’est pas un objet JSON valable.',
 	'api.problem.validation': 'Les données envoyées ne respectent pas les règles du formulaire\u00a0: voir errors.',
 	'api.problem.repeated_comments':
-		'{count} commentaire(s) reprennent presque mot pour mot la revue précédente. Dites ce qui a changé, ou renvoyez avec "confirmRepeats": true pour enregistrer quand même.',
+		'{count} commentaire(s) reprennent presque mot pour mot la revue précédente. Dites ce qui a changé, ou renvoyez la revue avec confirmRepeats à true pour l’enregistrer quand même.',
 	'api.problem.action_not_open': 'Cette action est déjà close.',
 	'api.problem.rate_limited': 'Trop de requêtes pour ce jeton\u00a0: réessayez dans {seconds} s.',
 	'api.problem.internal': 'Le serveur n’a pas pu traiter la requête. L’incident {id} a été enregistré.',

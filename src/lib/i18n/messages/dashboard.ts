@@ -57,7 +57,7 @@ export const fr = {
 	'dashboard.actions_overdue': 'dont {count} en retard',
 	'dashboard.empty.title': 'Bienvenue dans Vigie',
 	'dashboard.empty.text':
-		'Vigie vous aide à garder sous revue les points de vigilance de vos projets de coopération : créez un projet, notez sa première revue, et Vigie vous rappellera chaque point à temps — et vous signalera quand les revues tournent à l’habitude.',
+		'Vigie vous aide à garder sous revue les points de vigilance de vos projets de coopération : créez un projet, notez sa première revue, et Vigie vous rappellera chaque point à temps — et vous signalera quand les revues tournent à l’habitude.',
 	'dashboard.empty.create': 'Créer un projet',
 	'dashboard.empty.demo': 'Pour découvrir l’application avec des projets d’exemple, lancez {command} sur le serveur.',
 	'dashboard.empty_archived': 'Tous vos projets sont archivés.',
@@ -66,8 +66,8 @@ export const fr = {
 	'dashboard.trend.x': 'Mois',
 	'dashboard.trend.y': 'Indice de santé (0 à 100)',
 	'dashboard.trend.series': 'Moyenne des projets',
-	'dashboard.trend.empty': 'Pas encore de notes : la courbe apparaîtra après les premières revues.',
-	'dashboard.trend.summary': 'De {from} ({fromValue} sur 100) à {to} ({toValue} sur 100).',
+	'dashboard.trend.empty': 'Pas encore de notes : la courbe apparaîtra après les premières revues.',
+	'dashboard.trend.summary': 'Entre {from} ({fromValue} sur 100) et {to} ({toValue} sur 100).',
 
 	'overview.title': '{name} — vue d’ensemble',
 	'overview.record_review': 'Noter une revue',
@@ -95,10 +95,10 @@ export const fr = {
 	'overview.late_by': '{count} j de retard',
 	'overview.snoozed_until': 'en pause jusqu’au {date}',
 	'overview.history': 'Historique',
-	'overview.history_of': 'Historique : {title}',
+	'overview.history_of': 'Historique : {title}',
 	'overview.no_tracked': 'Ce projet ne suit aucun point pour l’instant.',
 	'overview.no_match': 'Aucun point de ce type n’est suivi.',
-	'overview.inactive_notice': 'Ce projet n’est pas actif : ses points ne déclenchent aucun rappel.',
+	'overview.inactive_notice': 'Ce projet n’est pas actif : ses points ne déclenchent aucun rappel.',
 	'overview.trend.title': 'Évolution de l’indice de santé',
 	'overview.trend.x': 'Date de la revue',
 	'overview.trend.y': 'Indice de santé (0 à 100)',
@@ -109,9 +109,9 @@ export const fr = {
 	'history.title': 'Historique — {title}',
 	'history.back': 'Vue d’ensemble du projet',
 	'history.empty': 'Ce point n’a encore jamais été évalué dans ce projet.',
-	'history.retired': 'Ce point a été retiré du référentiel ; son historique reste consultable.',
+	'history.retired': 'Ce point a été retiré du référentiel ; son historique reste consultable.',
 	'history.not_tracked': 'Ce projet ne suit plus ce point.',
-	'history.count': 'Évaluations : {count}',
+	'history.count': 'Évaluations : {count}',
 	'history.col.date': 'Date',
 	'history.col.rating': 'Note',
 	'history.col.comment': 'Commentaire',
@@ -126,7 +126,8 @@ export const fr = {
 	'chart.no_value': 'pas de donnée',
 	'chart.show_table': 'Voir les chiffres',
 	'chart.hide_table': 'Masquer les chiffres',
-	'chart.csv': 'Télécharger (CSV)'
+	'chart.csv': 'Télécharger (CSV)',
+	'chart.point': '{series} : {value}'
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -256,5 +257,6 @@ export const en: Record<keyof typeof fr, string> = {
 	'chart.no_value': 'no data',
 	'chart.show_table': 'Show the numbers',
 	'chart.hide_table': 'Hide the numbers',
-	'chart.csv': 'Download (CSV)'
+	'chart.csv': 'Download (CSV)',
+	'chart.point': '{series}: {value}'
 };

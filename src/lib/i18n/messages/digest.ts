@@ -33,7 +33,7 @@ export const fr = {
 	'digest.immediate.review_link': 'Noter une revue de ce point : {url}',
 	'digest.immediate.alert_link': 'Voir l’alerte : {url}',
 	'digest.immediate.why':
-		'Vous recevez cet e-mail tout de suite parce que l’alerte est critique ; elle figurera aussi dans votre prochain résumé. Vous ne serez pas prévenu deux fois de la même alerte.',
+		'Vous recevez cet e-mail tout de suite parce que l’alerte est critique ; elle figurera aussi dans votre prochain résumé. Vigie ne vous préviendra pas deux fois de la même alerte.',
 
 	'digest.portfolio.subject': 'Vigie — portefeuille : {parts}',
 	'digest.portfolio.intro': 'Le point sur l’ensemble des projets au {date} : {projects} projet(s) ont du nouveau ou du retard.',
@@ -65,9 +65,9 @@ export const fr = {
 	'digest.account.project': 'Projet',
 	'digest.account.role': 'Rôle',
 	'digest.account.digest': 'Résumé',
-	'digest.account.digest_of': 'Résumé de {project}',
+	'digest.account.digest_of': 'Résumé du projet « {project} »',
 	'digest.account.immediate': 'Alertes critiques tout de suite',
-	'digest.account.immediate_of': 'Alertes critiques de {project} tout de suite',
+	'digest.account.immediate_of': 'Alertes critiques du projet « {project} » tout de suite',
 	'digest.account.frequency.daily': 'Chaque jour',
 	'digest.account.frequency.weekly': 'Chaque semaine',
 	'digest.account.frequency.off': 'Jamais',
@@ -77,7 +77,7 @@ export const fr = {
 	'digest.account.all_off': 'Les e-mails sont coupés pour tous vos projets (case ci-dessus) : ces choix s’appliqueront quand vous les rétablirez.',
 	'digest.account.portfolio_title': 'Résumé de tout le portefeuille',
 	'digest.account.portfolio_intro':
-		'En tant qu’administrateur, vous pouvez recevoir un résumé de tous les projets, même ceux dont vous n’êtes pas membre : par projet, les alertes nouvelles et levées, les retards.',
+		'Comme vous administrez Vigie, vous pouvez recevoir un résumé de tous les projets, même ceux dont vous n’êtes pas membre : par projet, les alertes nouvelles et levées, les retards.',
 	'digest.account.portfolio_label': 'Résumé du portefeuille',
 	'digest.account.portfolio_saved': 'C’est noté : votre choix pour le résumé du portefeuille est enregistré.',
 

@@ -4,12 +4,12 @@ export const fr = {
 	'framework.heading': 'Le référentiel des points de vigilance',
 	'framework.source': 'Travail de décryptage collectif > quelques enseignements sur les dynamiques de coopération',
 	'framework.intro_source':
-		'Ce référentiel reprend le document «\u00a0{source}\u00a0» : les enseignements tirés ensemble de coopérations passées, rangés en facteurs de succès et en points de vigilance. Le texte est celui du document, tel qu’il a été écrit.',
+		'Ce référentiel reprend le document «\u00a0{source}\u00a0» : les enseignements tirés ensemble de coopérations passées, rangés en facteurs de succès et en points de vigilance. Le texte est celui du document, tel qu’il a été écrit.',
 	'framework.intro_use':
-		'Chaque projet suit tous les points actifs du référentiel : à chaque revue, les partenaires disent où ils en sont sur chacun d’eux.',
+		'Chaque projet suit tous les points actifs du référentiel : à chaque revue, les partenaires disent où ils en sont sur chacun d’eux.',
 	'framework.kind_help.success_factor': 'Ce qui aide une coopération à réussir, et qu’il faut entretenir.',
 	'framework.kind_help.vigilance':
-		'Les risques à surveiller : la note d’une revue dit à quel point le risque est maîtrisé.',
+		'Les risques à surveiller : la note d’une revue dit à quel point le risque est maîtrisé.',
 	'framework.original': 'Texte original',
 	'framework.badge.custom': 'Ajouté',
 	'framework.badge.custom_title': 'Point ajouté par un administrateur, absent du document d’origine',
@@ -25,10 +25,10 @@ export const fr = {
 	'framework.field.text_fr': 'Texte en français',
 	'framework.field.title_en': 'Titre en anglais',
 	'framework.field.text_en': 'Texte en anglais',
-	'framework.field.text_hint': 'Les retours à la ligne sont conservés ; une ligne commençant par «\u00a0-\u00a0» se lit comme un élément de liste.',
+	'framework.field.text_hint': 'Les retours à la ligne sont conservés ; une ligne commençant par «\u00a0-\u00a0» se lit comme un élément de liste.',
 	'framework.field.key': 'Clé',
 	'framework.error.duplicate':
-		'Un point du référentiel porte déjà ce titre, ou un titre très proche : «\u00a0{title}\u00a0». Choisissez-en un autre (les points retirés comptent aussi).',
+		'Un point du référentiel porte déjà ce titre, ou un titre très proche : «\u00a0{title}\u00a0». Choisissez-en un autre (les points retirés comptent aussi).',
 	'framework.error.title_no_letters': 'Le titre doit contenir au moins une lettre ou un chiffre.',
 	'admin.index.title': 'Administration',
 	'admin.index.intro': 'Les réglages communs à tous les projets de cette instance.',
@@ -37,7 +37,7 @@ export const fr = {
 		'Reformuler les facteurs de succès et les points de vigilance, en ajouter, retirer ceux qui ne servent plus.',
 	'admin.watchpoints.title': 'Gérer le référentiel',
 	'admin.watchpoints.intro':
-		'Les changements valent pour tous les projets. Un point retiré n’est plus proposé aux nouveaux projets, mais les revues passées gardent son libellé : rien n’est jamais supprimé.',
+		'Les changements valent pour tous les projets. Un point retiré n’est plus proposé aux nouveaux projets, mais les revues passées gardent son libellé : rien n’est jamais supprimé.',
 	'admin.watchpoints.col.position': 'N°',
 	'admin.watchpoints.col.title': 'Point',
 	'admin.watchpoints.col.key': 'Clé',
@@ -51,13 +51,13 @@ export const fr = {
 	'admin.watchpoints.add_title': 'Ajouter un point',
 	'admin.watchpoints.add_intro': 'Il se placera à la fin de sa rubrique, et tous les projets le suivront.',
 	'admin.watchpoints.add_submit': 'Ajouter au référentiel',
-	'admin.watchpoints.added': '«\u00a0{title}\u00a0» a été ajouté au référentiel ; tous les projets le suivent désormais.',
+	'admin.watchpoints.added': '«\u00a0{title}\u00a0» a été ajouté au référentiel ; tous les projets le suivent désormais.',
 	'admin.watchpoints.updated': '«\u00a0{title}\u00a0» a été enregistré.',
 	'admin.watchpoints.retired': '«\u00a0{title}\u00a0» a été retiré du référentiel.',
 	'admin.watchpoints.restored': '«\u00a0{title}\u00a0» est de nouveau dans le référentiel.',
 	'admin.watchpoints.edit_title': 'Modifier un point',
 	'admin.watchpoints.seed_kind_locked':
-		'Ce point vient du document d’origine : sa rubrique ne peut pas changer.',
+		'Ce point vient du document d’origine : sa rubrique ne peut pas changer.',
 	'admin.watchpoints.seed_wording': 'Formulation du document d’origine',
 	'admin.watchpoints.retired_since': 'Ce point est retiré depuis le {date}.'
 } as const;

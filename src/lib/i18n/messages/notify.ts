@@ -9,17 +9,17 @@ export const fr = {
 	'notify.invite.by':
 		'{inviter} vous invite à rejoindre Vigie, l’outil qui tient à jour les points de vigilance de nos projets de coopération.',
 	'notify.invite.by_project':
-		'{inviter} vous invite à rejoindre le projet « {project} » dans Vigie, l’outil qui tient à jour les points de vigilance de nos projets de coopération.',
+		'{inviter} vous invite à rejoindre le projet « {project} » dans Vigie, l’outil qui tient à jour les points de vigilance de nos projets de coopération.',
 	'notify.invite.role': 'Votre rôle : {role}.',
 	'notify.invite.projects': 'En acceptant, vous deviendrez membre de ces projets :',
 	'notify.invite.project_line': '– « {project} » : {role}',
-	'notify.invite.open_link': 'Pour créer votre compte et choisir votre mot de passe, ouvrez ce lien :',
-	'notify.invite.validity': 'Ce lien vous est personnel et ne sert qu’une fois ; il est valable jusqu’au {date}.',
+	'notify.invite.open_link': 'Pour créer votre compte et choisir votre mot de passe, ouvrez ce lien :',
+	'notify.invite.validity': 'Ce lien vous est personnel et ne sert qu’une fois ; il est valable jusqu’au {date}.',
 	'notify.invite.ignore': 'Si vous ne vous attendiez pas à cette invitation, ignorez simplement ce message.',
 
 	'notify.project_invite.subject': 'Invitation au projet « {project} »',
 	'notify.project_invite.someone': 'Un coordinateur',
-	'notify.project_invite.by': '{inviter} vous invite à rejoindre le projet « {project} » dans Vigie, avec le rôle de {role}.',
+	'notify.project_invite.by': '{inviter} vous invite à rejoindre le projet « {project} » dans Vigie. Rôle proposé : {role}.',
 	'notify.project_invite.open_link': 'Pour accepter ou décliner, connectez-vous à Vigie et ouvrez cette page :',
 	'notify.project_invite.validity': 'Cette invitation vous attend jusqu’au {date}.'
 } as const;

@@ -4,7 +4,7 @@
  */
 export const fr = {
 	'reminders.card.title': 'À revoir bientôt / en retard',
-	'reminders.card.intro': 'Dans vos projets actifs : les points à revoir et les actions qui arrivent à échéance ou l’ont dépassée, les plus urgents en premier.',
+	'reminders.card.intro': 'Dans vos projets actifs : les points à revoir et les actions qui arrivent à échéance ou l’ont dépassée, les plus urgents en premier.',
 	'reminders.card.more': 'Et {count} autres : les voir tous',
 	'reminders.card.more_one': 'Et 1 autre : le voir',
 	'reminders.page.title': 'À revoir bientôt ou en retard',
@@ -25,33 +25,33 @@ export const fr = {
 	'reminders.due.in': 'échéance le {date}, dans {days}',
 	'reminders.due.late': 'échéance le {date}, dépassée de {days}',
 
-	'reminders.email.subject': 'Vigie : {late} en retard, {soon} à revoir bientôt',
-	'reminders.email.subject_late': 'Vigie : {late} en retard',
-	'reminders.email.subject_soon': 'Vigie : {soon} à revoir bientôt',
+	'reminders.email.subject': 'Vigie : {late} en retard, {soon} à revoir bientôt',
+	'reminders.email.subject_late': 'Vigie : {late} en retard',
+	'reminders.email.subject_soon': 'Vigie : {soon} à revoir bientôt',
 	'reminders.email.hello': 'Bonjour,',
 	'reminders.email.hello_name': 'Bonjour {name},',
 	'reminders.email.intro': 'Voici ce qui arrive à échéance ou l’a dépassée dans vos projets, au {date}.',
 	'reminders.email.point_line': '- {title} — {status}, {due}',
-	'reminders.email.action_line': '- Action « {title} »{owner} — {due}',
+	'reminders.email.action_line': '- Action « {title} »{owner} — {due}',
 	'reminders.email.owner': ' ({owner})',
-	'reminders.email.review_link': 'Noter une revue : {url}',
-	'reminders.email.actions_link': 'Les actions du projet : {url}',
-	'reminders.email.project_link': 'Le projet : {url}',
+	'reminders.email.review_link': 'Noter une revue : {url}',
+	'reminders.email.actions_link': 'Les actions du projet : {url}',
+	'reminders.email.project_link': 'Le projet : {url}',
 	'reminders.email.why':
 		'Vous recevez ce rappel parce que vous coordonnez ces projets ou y contribuez. Il revient quand un point arrive à échéance ou prend du retard, et une fois par semaine tant qu’un retard demeure.',
-	'reminders.email.stop': 'Pour ne plus recevoir ces rappels, décochez la case sur votre compte : {url}',
+	'reminders.email.stop': 'Pour ne plus recevoir ces rappels, décochez la case sur votre compte : {url}',
 
-	'reminders.webhook.text': 'Vigie — {project} : {late} en retard, {soon} à revoir bientôt. {url}',
+	'reminders.webhook.text': 'Vigie — {project} : {late} en retard, {soon} à revoir bientôt. {url}',
 
 	'reminders.account.title': 'Rappels par e-mail',
 	'reminders.account.intro':
-		'Vigie vous écrit quand un point de vos projets doit bientôt être revu ou prend du retard, et quand une action arrive à échéance : un message par jour au plus, seulement quand il y a du nouveau, et une fois par semaine tant qu’un retard demeure.',
+		'Vigie vous écrit quand un point de vos projets doit bientôt être revu ou prend du retard, et quand une action arrive à échéance : un message par jour au plus, seulement quand il y a du nouveau, et une fois par semaine tant qu’un retard demeure.',
 	'reminders.account.enabled': 'M’envoyer les rappels par e-mail',
-	'reminders.account.scope': 'Ils portent sur les projets dont vous êtes coordinateur ou contributeur.',
-	'reminders.account.no_email': 'L’envoi d’e-mails n’est pas encore configuré sur ce serveur : aucun rappel ne part pour l’instant.',
+	'reminders.account.scope': 'Ils portent sur les projets que vous coordonnez ou auxquels vous contribuez.',
+	'reminders.account.no_email': 'L’envoi d’e-mails n’est pas encore configuré sur ce serveur : aucun rappel ne part pour l’instant.',
 	'reminders.account.save': 'Enregistrer',
-	'reminders.account.saved_on': 'C’est noté : vous recevrez les rappels par e-mail.',
-	'reminders.account.saved_off': 'C’est noté : vous ne recevrez plus de rappels par e-mail.'
+	'reminders.account.saved_on': 'C’est noté : vous recevrez les rappels par e-mail.',
+	'reminders.account.saved_off': 'C’est noté : vous ne recevrez plus de rappels par e-mail.'
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {

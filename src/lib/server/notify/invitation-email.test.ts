@@ -37,7 +37,7 @@ describe('invitation e-mail', () => {
 
 	it('names the project the person is invited to with their role, and an administrator when the inviter is gone', () => {
 		const { text } = invitationEmail({ ...INPUT, inviterName: null, projects: [{ name: 'Eau du bassin', role: 'contributor' }] });
-		expect(text).toContain('Un administrateur vous invite à rejoindre le projet « Eau du bassin » dans Vigie');
+		expect(text).toContain('Un administrateur vous invite à rejoindre le projet «\u00a0Eau du bassin\u00a0» dans Vigie');
 		expect(text).toContain('Votre rôle : contributeur.');
 		expect(text).toContain('An administrator invites you to join the project “Eau du bassin” in Vigie');
 		expect(text).toContain('Your role: contributor.');

@@ -22,7 +22,7 @@ const digest = (project: ProjectToRemind = EAU) => reminderDigest([project], '20
 describe('reminder e-mail', () => {
 	it('greets the person, lists each point with its state and date, and links to the review form and the project', () => {
 		const { subject, text } = reminderEmail({ lang: 'fr', name: 'Claire', digest: digest(), origin: ORIGIN });
-		expect(subject).toBe('Vigie : 1 en retard, 1 à revoir bientôt');
+		expect(subject).toBe('Vigie\u00a0: 1 en retard, 1 à revoir bientôt');
 		expect(text).toBe(
 			[
 				'Bonjour Claire,',
@@ -33,12 +33,12 @@ describe('reminder e-mail', () => {
 				'- Les bons niveaux — délaissé, échéance le 30 oct. 2026, dépassée de 27 jours',
 				'- Des enjeux partagés — bientôt dû, échéance le 29 nov. 2026, dans 3 jours',
 				'',
-				'Noter une revue : https://vigie.example.org/projects/eau/reviews/new',
-				'Le projet : https://vigie.example.org/projects/eau',
+				'Noter une revue\u00a0: https://vigie.example.org/projects/eau/reviews/new',
+				'Le projet\u00a0: https://vigie.example.org/projects/eau',
 				'',
 				'Vous recevez ce rappel parce que vous coordonnez ces projets ou y contribuez. Il revient quand un point arrive à échéance ou prend du retard, et une fois par semaine tant qu’un retard demeure.',
 				'',
-				'Pour ne plus recevoir ces rappels, décochez la case sur votre compte : https://vigie.example.org/account',
+				'Pour ne plus recevoir ces rappels, décochez la case sur votre compte\u00a0: https://vigie.example.org/account',
 				''
 			].join('\n')
 		);
@@ -58,14 +58,14 @@ describe('reminder e-mail', () => {
 			actions: [{ id: 5, title: 'Relancer la mairie', owner: 'Karim', dueOn: '2026-11-26', status: 'open' }]
 		};
 		const { subject, text } = reminderEmail({ lang: 'fr', name: 'Karim', digest: digest(withAction), origin: ORIGIN });
-		expect(subject).toBe('Vigie : 1 à revoir bientôt');
-		expect(text).toContain('- Action « Relancer la mairie » (Karim) — échéance aujourd’hui');
-		expect(text).toContain('Les actions du projet : https://vigie.example.org/projects/eau/actions');
+		expect(subject).toBe('Vigie\u00a0: 1 à revoir bientôt');
+		expect(text).toContain('- Action «\u00a0Relancer la mairie\u00a0» (Karim) — échéance aujourd’hui');
+		expect(text).toContain('Les actions du projet\u00a0: https://vigie.example.org/projects/eau/actions');
 		expect(text).not.toContain('Noter une revue');
 	});
 
 	it('says only what is not zero in the subject, and days in words', () => {
-		expect(reminderSubject('fr', { late: 2, dueSoon: 0 })).toBe('Vigie : 2 en retard');
+		expect(reminderSubject('fr', { late: 2, dueSoon: 0 })).toBe('Vigie\u00a0: 2 en retard');
 		expect(reminderSubject('en', { late: 0, dueSoon: 4 })).toBe('Vigie: 4 due soon');
 		expect(dueLabel('en', { dueOn: '2026-12-01', daysUntilDue: 5 })).toBe('due 1 Dec 2026, in 5 days');
 		expect(dueLabel('fr', { dueOn: '2026-11-25', daysUntilDue: -1 })).toBe('échéance le 25 nov. 2026, dépassée de 1 jour');
@@ -73,7 +73,7 @@ describe('reminder e-mail', () => {
 
 	it('gives a chat room one line per project with the link', () => {
 		expect(projectReminderText('fr', digest().projects[0], ORIGIN)).toBe(
-			'Vigie — Eau du bassin : 1 en retard, 1 à revoir bientôt. https://vigie.example.org/projects/eau'
+			'Vigie — Eau du bassin\u00a0: 1 en retard, 1 à revoir bientôt. https://vigie.example.org/projects/eau'
 		);
 	});
 });
