@@ -1,8 +1,8 @@
 /**
  * What the application answers, read from `src/routes` itself: every page, every page `load`,
  * every method of an endpoint, every form action, and the query parameters and form fields each
- * route reads. The permission matrix and the fuzz test both start from here, so a new route is
- * checked without anyone remembering to list it for the fuzz test (the matrix asks for it).
+ * route reads. The permission matrix, the fuzz test and the accessibility run all start from here,
+ * so a new route is checked without anyone remembering to list it for them (the matrix asks for it).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -83,6 +83,14 @@ export function discoverRoutes(): Set<string> {
 		}
 	}
 	return found;
+}
+
+/** Every page a browser shows (a folder with a `+page.svelte`), as its route id, sorted. */
+export function discoverPages(): string[] {
+	return walk(ROUTES_DIR)
+		.filter((file) => file.split(sep).at(-1) === '+page.svelte')
+		.map(routeIdOf)
+		.sort();
 }
 
 /** The TypeScript files of a route and of its folder's helpers (not its sub-routes'). */
