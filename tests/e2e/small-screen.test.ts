@@ -8,6 +8,7 @@ import {
 	uniqueName,
 	useBrowser
 } from './helpers';
+import { sidewaysRow } from './seen';
 
 const WIDTH = 375;
 
@@ -50,5 +51,44 @@ describe.skipIf(!hasBrowser)(`on a ${WIDTH} px wide phone`, () => {
 			if (width > WIDTH) overflowing.push(`${path} is ${width} px wide`);
 		}
 		expect(overflowing).toEqual([]);
+	});
+});
+
+describe.skipIf(!hasBrowser)('on a 375 × 667 phone', () => {
+	const PHONE = { width: 375, height: 667 };
+	const b = useBrowser({ viewport: PHONE, isMobile: true, hasTouch: true });
+
+	it('shows that the project tabs go on sideways, and shows the current tab, without JavaScript', async () => {
+		const slug = await createProjectThroughForm(b.page, { name: uniqueName('Onglets'), startDate: isoDay(-50) });
+		const page = await b.newPage({ javaScriptEnabled: false });
+		const tabs = page.getByRole('navigation', { name: 'Sections du projet' });
+
+		await page.goto(`/projects/${slug}`);
+		const atStart = await sidewaysRow(tabs, b.browser);
+		expect(atStart.overflows).toBe(true);
+		expect(atStart.endShade, 'a shade where more tabs are hidden').toBeGreaterThan(8);
+		expect(atStart.startShade, 'no shade where nothing is hidden').toBeLessThan(2);
+
+		// the last tab is the current one: scrolled into view, the first ones hidden on the other side
+		await page.goto(`/projects/${slug}/edit`);
+		const current = tabs.locator('[aria-current="page"]');
+		expect(await current.textContent()).toBe('Paramètres');
+		const row = (await tabs.boundingBox())!;
+		const tab = (await current.boundingBox())!;
+		expect(tab.x).toBeGreaterThanOrEqual(row.x - 0.5);
+		expect(tab.x + tab.width).toBeLessThanOrEqual(row.x + row.width + 0.5);
+		const atEnd = await sidewaysRow(tabs, b.browser);
+		expect(atEnd.startShade, 'a shade where the first tabs are hidden').toBeGreaterThan(8);
+		expect(atEnd.endShade).toBeLessThan(2);
+
+		// the other rows that may scroll sideways on a phone say so the same way
+		for (const [path, name] of [
+			['/portfolio', 'Vues du portefeuille'],
+			['/', 'Navigation principale']
+		]) {
+			await page.goto(path);
+			const other = await sidewaysRow(page.getByRole('navigation', { name }), b.browser);
+			if (other.overflows) expect(other.endShade, `${name} on ${path}`).toBeGreaterThan(8);
+		}
 	});
 });
