@@ -6,6 +6,75 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 
+export interface TabStop {
+	/** the control, as a person would name it */
+	name: string;
+	/** what hides part of it from view, or null when it is seen whole */
+	hiddenBy: string | null;
+}
+
+/**
+ * Where the keyboard's focus is and whether it can be seen whole: inside the window, inside every
+ * box that clips it (a row that scrolls sideways), clear of every sticky or fixed box (a save bar,
+ * a header), and the control itself under the pointer at its centre. A control drawn by its label
+ * (a rating's transparent radio, whose pill shows the focus ring) is judged by its label.
+ * Runs in the page: self-contained.
+ */
+function focusedStop(): TabStop | null {
+	const focused = document.activeElement as HTMLElement | null;
+	if (!focused || focused === document.body || focused === document.documentElement) return null;
+	const label = (focused as HTMLInputElement).labels?.[0] ?? null;
+	const shown = label && getComputedStyle(focused).opacity === '0' ? label : focused;
+	const box = shown.getBoundingClientRect();
+	const name = (focused.getAttribute('aria-label') || label?.textContent || focused.textContent || focused.getAttribute('name') || focused.tagName)
+		.replace(/\s+/g, ' ')
+		.trim()
+		.slice(0, 60);
+	const describe = (el: Element | null) =>
+		el
+			? `${el.tagName.toLowerCase()}${typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/)[0]}` : ''} «${(el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 30)}»`
+			: 'nothing';
+	const outside = (frame: { left: number; top: number; right: number; bottom: number }) =>
+		box.left < frame.left - 0.5 || box.top < frame.top - 0.5 || box.right > frame.right + 0.5 || box.bottom > frame.bottom + 0.5;
+
+	const root = document.documentElement;
+	if (outside({ left: 0, top: 0, right: root.clientWidth, bottom: root.clientHeight })) return { name, hiddenBy: 'the edge of the window' };
+	for (let up = shown.parentElement; up && up !== document.body && up !== root; up = up.parentElement) {
+		const style = getComputedStyle(up);
+		if ((style.overflowX !== 'visible' || style.overflowY !== 'visible') && outside(up.getBoundingClientRect())) return { name, hiddenBy: describe(up) };
+	}
+	for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+		const position = getComputedStyle(el).position;
+		if ((position !== 'sticky' && position !== 'fixed') || el.contains(shown) || shown.contains(el)) continue;
+		const over = el.getBoundingClientRect();
+		const width = Math.min(box.right, over.right) - Math.max(box.left, over.left);
+		const height = Math.min(box.bottom, over.bottom) - Math.max(box.top, over.top);
+		if (width > 0.5 && height > 0.5) return { name, hiddenBy: describe(el) };
+	}
+	const hit = document.elementFromPoint((box.left + box.right) / 2, (box.top + box.bottom) / 2);
+	if (!hit || !(shown.contains(hit) || focused.contains(hit))) return { name, hiddenBy: describe(hit) };
+	return { name, hiddenBy: null };
+}
+
+/**
+ * Presses Tab from the top of the page until the focus leaves it, and says for each stop
+ * whether the focused control could be seen whole.
+ */
+export async function tabThroughPage(page: Page, limit = 500): Promise<TabStop[]> {
+	await page.evaluate(() => {
+		(document.activeElement as HTMLElement | null)?.blur();
+		window.scrollTo(0, 0);
+	});
+	const stops: TabStop[] = [];
+	for (let n = 0; n < limit; n++) {
+		await page.keyboard.press('Tab');
+		const stop = await page.evaluate(focusedStop);
+		if (!stop) break;
+		stops.push(stop);
+	}
+	return stops;
+}
+
 export interface Band {
 	x: number;
 	y: number;

@@ -58,6 +58,26 @@ describe.skipIf(!hasBrowser)('on a 375 × 667 phone', () => {
 	const PHONE = { width: 375, height: 667 };
 	const b = useBrowser({ viewport: PHONE, isMobile: true, hasTouch: true });
 
+	/** Runs the watch job from its page, so that the top bar counts open alerts. */
+	async function runScan(page: typeof b.page): Promise<void> {
+		await page.goto('/admin/scans');
+		await page.getByRole('button', { name: 'Lancer un passage maintenant' }).click();
+		await page.waitForURL((url) => url.pathname === '/admin/scans' && url.searchParams.has('run'));
+	}
+
+	it('leaves at least 60 % of the screen to the review form: the top bar and the save bar take 40 % at most', async () => {
+		const { page } = b;
+		// never reviewed in over a year: the scan opens alerts, and the top bar shows their count
+		const slug = await createProjectThroughForm(page, { name: uniqueName('Écran partagé'), startDate: isoDay(-400) });
+		await runScan(page);
+		await page.goto(`/projects/${slug}/reviews/new`);
+
+		const header = (await page.getByRole('banner').boundingBox())!;
+		const saveBar = (await page.getByRole('button', { name: 'Enregistrer la revue' }).locator('..').boundingBox())!;
+		expect(saveBar.y + saveBar.height).toBeLessThanOrEqual(PHONE.height + 0.5);
+		expect(header.height + saveBar.height, `top bar ${header.height} px + save bar ${saveBar.height} px`).toBeLessThanOrEqual(0.4 * PHONE.height);
+	});
+
 	it('shows that the project tabs go on sideways, and shows the current tab, without JavaScript', async () => {
 		const slug = await createProjectThroughForm(b.page, { name: uniqueName('Onglets'), startDate: isoDay(-50) });
 		const page = await b.newPage({ javaScriptEnabled: false });
