@@ -144,3 +144,45 @@ export async function sidewaysRow(row: Locator, browser: Browser): Promise<Sidew
 	);
 	return { overflows, startShade: Math.abs(middle - start), endShade: Math.abs(middle - end) };
 }
+
+/** The pills (elements with fully rounded ends) of the page that are cut or out of shape. */
+export async function damagedPills(page: Page, options: { skipInside?: string } = {}): Promise<string[]> {
+	return page.evaluate(({ skipInside }) => {
+		const damaged: string[] = [];
+		for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+			if (!el.getClientRects().length || !(el.textContent ?? '').trim()) continue;
+			if (skipInside && el.closest(skipInside)) continue;
+			const style = getComputedStyle(el);
+			const box = el.getBoundingClientRect();
+			const radius = parseFloat(style.borderTopLeftRadius);
+			// a pill: ends fully rounded (and more than a hidden 1 px box)
+			if (box.height < 4 || radius === 0 || radius < box.height / 2 - 1) continue;
+			const name = `${el.className || el.tagName} «${(el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)}»`;
+			const lineHeight = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.5;
+			const oneLine =
+				lineHeight + parseFloat(style.paddingTop) + parseFloat(style.paddingBottom) + parseFloat(style.borderTopWidth) + parseFloat(style.borderBottomWidth);
+			if (box.height > oneLine * 1.2 + 1) damaged.push(`${name} is ${Math.round(box.height)} px high for one line of ${Math.round(oneLine)} px`);
+			else if (box.width < box.height) damaged.push(`${name} is narrower (${Math.round(box.width)} px) than high (${Math.round(box.height)} px)`);
+			if (el.scrollWidth > el.clientWidth + 1) damaged.push(`${name} cuts its own text (${el.scrollWidth} px in ${el.clientWidth} px)`);
+			for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+				if (getComputedStyle(up).overflowX === 'visible') continue;
+				// a row of links that scrolls sideways shows it (checked apart): there a pill may wait beyond the edge
+				const sideways = up.closest('nav') && box.width <= up.clientWidth;
+				const frame = up.getBoundingClientRect();
+				if (!sideways && (box.left < frame.left - 0.5 || box.right > frame.right + 0.5)) damaged.push(`${name} is cut by ${up.className || up.tagName}`);
+				break;
+			}
+			if (!el.closest('nav') && (box.left < -0.5 || box.right > document.documentElement.clientWidth + 0.5)) damaged.push(`${name} runs off the screen`);
+		}
+		return damaged;
+	}, options);
+}
+
+/** How far the content of a table's cell spills over the cells beside it, per cell (empty when none does). */
+export async function spillingCells(cells: Locator): Promise<string[]> {
+	return cells.evaluateAll((all) =>
+		all
+			.filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
+			.map((cell) => `«${(cell.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)}» needs ${cell.scrollWidth} px in ${cell.clientWidth} px`)
+	);
+}

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
 	addActorThroughForm,
+	assessmentBlock,
 	createProjectThroughForm,
+	fillReviewForm,
 	hasBrowser,
 	isoDay,
 	recordReviewThroughForm,
 	uniqueName,
 	useBrowser
 } from './helpers';
-import { sidewaysRow } from './seen';
+import { damagedPills, sidewaysRow, spillingCells } from './seen';
 
 const WIDTH = 375;
 
@@ -57,6 +59,26 @@ describe.skipIf(!hasBrowser)(`on a ${WIDTH} px wide phone`, () => {
 describe.skipIf(!hasBrowser)('on a 375 × 667 phone', () => {
 	const PHONE = { width: 375, height: 667 };
 	const b = useBrowser({ viewport: PHONE, isMobile: true, hasTouch: true });
+
+	/** A project with a long name, a review a month ago and its follow-up action, late since ten days. */
+	async function reviewedProject(page: typeof b.page, name: string): Promise<{ slug: string; name: string }> {
+		const fullName = uniqueName(name);
+		const slug = await createProjectThroughForm(page, { name: fullName, startDate: isoDay(-200) });
+		await addActorThroughForm(page, slug, { name: 'Léa Fontaine', level: 'Opérationnel' });
+		await fillReviewForm(page, slug, {
+			heldOn: isoDay(-30),
+			facilitator: 'Léa Fontaine',
+			participants: ['Léa Fontaine'],
+			assessments: [{ watchpoint: 'Les enjeux de pouvoir', rating: 1, comment: 'Personne ne tranche entre les deux syndicats.' }]
+		});
+		const block = assessmentBlock(page, 'Les enjeux de pouvoir');
+		await block.getByText('Action de suivi').click();
+		await block.getByLabel('Intitulé de l’action').fill('Réunir les deux syndicats');
+		await block.getByLabel('Échéance').fill(isoDay(-10));
+		await page.getByRole('button', { name: 'Enregistrer la revue' }).click();
+		await page.waitForURL((url) => /\/reviews\/\d+$/.test(url.pathname));
+		return { slug, name: fullName };
+	}
 
 	/** Runs the watch job from its page, so that the top bar counts open alerts. */
 	async function runScan(page: typeof b.page): Promise<void> {
@@ -110,5 +132,35 @@ describe.skipIf(!hasBrowser)('on a 375 × 667 phone', () => {
 			const other = await sidewaysRow(page.getByRole('navigation', { name }), b.browser);
 			if (other.overflows) expect(other.endShade, `${name} on ${path}`).toBeGreaterThan(8);
 		}
+	});
+
+	it('keeps every badge and pill whole and in shape on the dashboard, the heat map, the alerts and a project', async () => {
+		const { page } = b;
+		const { slug, name } = await reviewedProject(page, 'Coopération transfrontalière pour l’eau potable du plateau');
+		await runScan(page);
+		const query = `q=${encodeURIComponent(name)}`;
+		const pages = [
+			`/?${query}`,
+			`/portfolio?${query}`,
+			'/alerts',
+			`/projects/${slug}`,
+			`/projects/${slug}/reviews`,
+			`/projects/${slug}/actions`,
+			`/projects/${slug}/history/power-stakes`
+		];
+		const damaged: string[] = [];
+		for (const path of pages) {
+			expect((await page.goto(path))?.status(), path).toBe(200);
+			// the heat map is a wide table that scrolls sideways on purpose: its cells are checked below
+			for (const problem of await damagedPills(page, { skipInside: '.heat-wrap' })) damaged.push(`${path}: ${problem}`);
+		}
+		// on the heat map, a long project name stays in its own column
+		await page.goto(`/portfolio?${query}`);
+		for (const problem of await spillingCells(page.locator('tbody th'))) damaged.push(`/portfolio: ${problem}`);
+		expect(damaged).toEqual([]);
+
+		// the late action is counted on the dashboard by a pill, seen whole
+		await page.goto(`/?${query}`);
+		expect(await page.getByText('dont 1 en retard').isVisible()).toBe(true);
 	});
 });
