@@ -323,7 +323,7 @@ describe.skipIf(!hasBrowser)('every page, in French and in English, for every ro
 			await hydrated(page);
 			// no facilitator, no rating: the errors are listed above the form and shown at each field
 			await page.locator('input[name="facilitator"]').fill('');
-			await page.locator('.form-actions.sticky button[type="submit"]').click();
+			await page.locator('.save-bar button[type="submit"]').click();
 			await page.locator('#form-errors').waitFor();
 			runs++;
 			findings.push(...(await violationsOf(page)).map((v) => `contributor ${lang} ${path} (errors): ${v}`));
@@ -336,7 +336,7 @@ describe.skipIf(!hasBrowser)('every page, in French and in English, for every ro
 			const previous = (await block.locator('.previous q').textContent()) ?? '';
 			await block.locator('input[type="radio"][value="3"]').check();
 			await block.locator('textarea').first().fill(previous);
-			await page.locator('.form-actions.sticky button[type="submit"]').click();
+			await page.locator('.save-bar button[type="submit"]').click();
 			await page.locator('#repeat-warnings').waitFor();
 			runs++;
 			findings.push(...(await violationsOf(page)).map((v) => `contributor ${lang} ${path} (warnings): ${v}`));
