@@ -5,13 +5,15 @@
  */
 import { performance } from 'node:perf_hooks';
 import { closeDb, getDb, openDatabase } from '../lib/server/db';
+import { forgetPastedGraph } from '../lib/server/pasted-index';
 import { rebuildReadModel } from '../lib/server/read-model';
 import { readArgs } from './args';
 
 const USAGE = `Usage: vigie rebuild [--db PATH]
 
 Recomputes the read model (each watch-point's latest review, each project's figures month by
-month) from the history of reviews. Safe while the server runs.
+month) from the history of reviews, and has the next scan compare every latest comment across
+projects again. Safe while the server runs.
   --db PATH  the database file (default DATABASE_URL, or ./data/vigie.db)`;
 
 export async function run(args: string[]): Promise<number> {
@@ -21,7 +23,10 @@ export async function run(args: string[]): Promise<number> {
 	try {
 		const started = performance.now();
 		const projects = rebuildReadModel(db);
+		// derived from the read model too: the next scan compares every latest comment again
+		forgetPastedGraph(db.$client);
 		console.log(`Read model rebuilt for ${projects} projects in ${Math.round(performance.now() - started)} ms.`);
+		console.log('The next scan rebuilds the graph of comments pasted across projects.');
 		return 0;
 	} finally {
 		if (read.value.db) db.$client.close();

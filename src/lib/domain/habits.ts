@@ -5,6 +5,7 @@
  * pasted into several projects ("ne pas plaquer des solutions mais les inventer ensemble").
  * Each rule is a pure function of the history and an instant; thresholds come from the config.
  */
+import { pastedFindingsFromComments, type LatestCommentInput } from './pasted';
 import { repetitionScore, similarityAtLeast, TextCache, type PreparedText } from './similarity';
 import type { ActorLevel, AlertSeverity, Rating } from './types';
 import { DEFAULT_WATCH_CONFIG, type WatchConfig } from './watch-config';
@@ -17,6 +18,8 @@ import {
 	type ProjectContext
 } from './watch-rules-context';
 import type { ActionInput, Finding, ProjectHistory } from './watch-rules-types';
+
+export { pastedFindingsFromComments, type LatestCommentInput } from './pasted';
 
 function watchpointSubject(projectId: number, watchpointId: number): string {
 	return `watchpoint:${watchpointId}:project:${projectId}`;
@@ -352,117 +355,8 @@ export function sameCircleFindings(
 }
 
 // --- Pasted across projects -------------------------------------------------------------------
-
-interface LatestComment {
-	projectId: number;
-	projectName: string;
-	watchpointId: number;
-	reviewId: number;
-	heldOn: string;
-	text: PreparedText;
-}
-
-/** FNV-1a, 32 bits: a short, stable identity for a text. */
-function hash32(text: string): number {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < text.length; i++) {
-		h ^= text.charCodeAt(i);
-		h = Math.imul(h, 0x01000193);
-	}
-	return h >>> 0;
-}
-
-/*
- * 10 bands of 5 rows: two comments sharing 80 % of their words meet in some band 98 % of the
- * time, two sharing 30 % only 2 % of the time, so the comparisons stay few even when many
- * comments are written from the same vocabulary.
- */
-const MINHASH_BANDS = 10;
-const MINHASH_ROWS = 5;
-/** Fixed odd multipliers and offsets: the same comment always lands in the same buckets. */
-const MINHASH_A = Int32Array.from({ length: MINHASH_BANDS * MINHASH_ROWS }, (_, i) => hash32(`a${i}`) | 1);
-const MINHASH_B = Int32Array.from({ length: MINHASH_BANDS * MINHASH_ROWS }, (_, i) => hash32(`b${i}`) | 0);
-/** Reused for every text: allocating a typed array each time costs more than the hashing. */
-const MINHASH_SCRATCH = new Int32Array(MINHASH_BANDS * MINHASH_ROWS);
-
-/**
- * MinHash bands of a text: near copies share a band with high probability, unrelated comments
- * rarely. Comparing only texts that share a band keeps the scan linear in the number of texts.
- */
-function bandKeys(text: PreparedText): number[] {
-	let keys = bandKeysOf.get(text);
-	if (!keys) bandKeysOf.set(text, (keys = computeBandKeys(text)));
-	return keys;
-}
-
-/** Kept with the prepared text: a scan that keeps its texts (the same comments next time) does not hash them again. */
-const bandKeysOf = new WeakMap<PreparedText, number[]>();
-
-function computeBandKeys(text: PreparedText): number[] {
-	const rows = MINHASH_BANDS * MINHASH_ROWS;
-	// signed 32-bit arithmetic throughout: the engine keeps it in small integers, and any fixed
-	// order of the hash values serves MinHash equally well
-	const mins = MINHASH_SCRATCH.fill(0x7fffffff);
-	for (const word of text.wordSet) {
-		const h = hash32(word) | 0;
-		for (let r = 0; r < rows; r++) {
-			const v = (Math.imul(h, MINHASH_A[r]) + MINHASH_B[r]) | 0;
-			if (v < mins[r]) mins[r] = v;
-		}
-	}
-	const keys: number[] = [];
-	for (let band = 0; band < MINHASH_BANDS; band++) {
-		// the band's rows hashed into one number: a rare clash only adds a comparison
-		let key = Math.imul(band + 1, 0x9e3779b1);
-		for (let row = 0; row < MINHASH_ROWS; row++) key = Math.imul(key ^ mins[band * MINHASH_ROWS + row], 0x01000193);
-		keys.push(key);
-	}
-	return keys;
-}
-
-/** Comments whose normalised texts are identical. */
-interface TextClass {
-	text: PreparedText;
-	members: number[];
-	projects: Set<number>;
-}
-
-/** Two texts only ever seen in one and the same project: not a paste across projects. */
-function sameSingleProject(a: TextClass, b: TextClass): boolean {
-	if (a.projects.size !== 1 || b.projects.size !== 1) return false;
-	const [pa] = a.projects;
-	return b.projects.has(pa);
-}
-
-class DisjointSets {
-	private readonly parent: number[];
-	constructor(size: number) {
-		this.parent = Array.from({ length: size }, (_, i) => i);
-	}
-	find(i: number): number {
-		let root = i;
-		while (this.parent[root] !== root) root = this.parent[root];
-		while (this.parent[i] !== root) {
-			const next = this.parent[i];
-			this.parent[i] = root;
-			i = next;
-		}
-		return root;
-	}
-	union(a: number, b: number): void {
-		this.parent[this.find(a)] = this.find(b);
-	}
-}
-
-/** The latest comment on one awake watch-point of a watched project, as the pasted rule reads it. */
-export interface LatestCommentInput {
-	projectId: number;
-	projectName: string;
-	watchpointId: number;
-	reviewId: number;
-	heldOn: string;
-	comment: string;
-}
+// The rule itself is in `pasted.ts`: it reads only the latest comments, so the scan can keep its
+// work between runs (`server/pasted-index.ts`).
 
 function latestCommentInputs(contexts: ProjectContext[]): LatestCommentInput[] {
 	const inputs: LatestCommentInput[] = [];
@@ -484,139 +378,13 @@ function latestCommentInputs(contexts: ProjectContext[]): LatestCommentInput[] {
 	return inputs;
 }
 
-function latestComments(inputs: readonly LatestCommentInput[], texts: TextCache, config: WatchConfig): LatestComment[] {
-	const comments: LatestComment[] = [];
-	for (const input of inputs) {
-		const text = texts.get(input.comment);
-		if (text.formulaic || text.wordSet.size < config.pastedMinWords) continue;
-		const { comment: _, ...rest } = input;
-		comments.push({ ...rest, text });
-	}
-	return comments;
-}
-
 /**
  * The latest comment on a watch-point is (nearly) the same text as a latest comment in other
- * projects. Formulas and short comments do not count: "RAS" or "comité reporté" is common
- * ground, a pasted paragraph is a solution applied without adapting it to the context.
+ * projects (see `pastedFindingsFromComments`).
  */
 export function pastedAcrossProjectsFindings(
 	contexts: ProjectContext[],
 	config: WatchConfig = DEFAULT_WATCH_CONFIG
 ): Finding[] {
 	return pastedFindingsFromComments(latestCommentInputs(contexts), contexts[0]?.texts ?? new TextCache(), config);
-}
-
-/**
- * The same rule on the latest comments given directly: the scan reads them from the read model
- * (`tracked_state`) for every watched project, without loading any history.
- */
-export function pastedFindingsFromComments(
-	inputs: readonly LatestCommentInput[],
-	texts: TextCache,
-	config: WatchConfig = DEFAULT_WATCH_CONFIG
-): Finding[] {
-	const comments = latestComments(inputs, texts, config);
-
-	// identical texts (after normalising) form one class: exact copies need no comparison
-	const classIndex = new Map<string, number>();
-	const classes: TextClass[] = [];
-	for (let i = 0; i < comments.length; i++) {
-		const fingerprint = comments[i].text.fingerprint;
-		let k = classIndex.get(fingerprint);
-		if (k === undefined) {
-			k = classes.length;
-			classIndex.set(fingerprint, k);
-			classes.push({ text: comments[i].text, members: [], projects: new Set() });
-		}
-		classes[k].members.push(i);
-		classes[k].projects.add(comments[i].projectId);
-	}
-
-	const sets = new DisjointSets(classes.length);
-	const best = new Float64Array(classes.length);
-	for (let k = 0; k < classes.length; k++) if (classes[k].projects.size > 1) best[k] = 1;
-
-	const buckets = new Map<number, number[]>();
-	for (let k = 0; k < classes.length; k++) {
-		for (const key of bandKeys(classes[k].text)) {
-			const bucket = buckets.get(key);
-			if (bucket) bucket.push(k);
-			else buckets.set(key, [k]);
-		}
-	}
-	// a similar pair meets in several bands: compare it once
-	const compared = new Set<number>();
-	for (const members of buckets.values()) {
-		for (let x = 0; x < members.length; x++) {
-			const a = members[x];
-			for (let y = x + 1; y < members.length; y++) {
-				const b = members[y];
-				if (sameSingleProject(classes[a], classes[b])) continue;
-				// already joined through another band: comparing again would change nothing
-				if (best[a] > 0 && best[b] > 0 && sets.find(a) === sets.find(b)) continue;
-				const pair = a < b ? a * classes.length + b : b * classes.length + a;
-				if (compared.has(pair)) continue;
-				compared.add(pair);
-				const s = similarityAtLeast(classes[a].text, classes[b].text, config.similarityThreshold);
-				if (s === null) continue;
-				sets.union(a, b);
-				if (s > best[a]) best[a] = s;
-				if (s > best[b]) best[b] = s;
-			}
-		}
-	}
-
-	const groups = new Map<number, number[]>();
-	for (let k = 0; k < classes.length; k++) {
-		if (best[k] === 0) continue;
-		const root = sets.find(k);
-		const group = groups.get(root);
-		if (group) group.push(k);
-		else groups.set(root, [k]);
-	}
-
-	const findings: Finding[] = [];
-	for (const group of groups.values()) {
-		const members = group.flatMap((k) => classes[k].members.map((i) => ({ i, similarity: best[k] })));
-		const projects = new Map<number, string>();
-		for (const { i } of members) projects.set(comments[i].projectId, comments[i].projectName);
-		if (projects.size < config.pastedMinProjects) continue;
-		for (const { i, similarity } of members) {
-			const c = comments[i];
-			const others = [...projects].filter(([id]) => id !== c.projectId).map(([id, name]) => ({ id, name }));
-			const otherReviews = members
-				.filter(({ i: k }) => comments[k].projectId !== c.projectId)
-				.map(({ i: k }) => comments[k].reviewId);
-			findings.push({
-				rule: 'pasted_across_projects',
-				subjectKey: `comment:${hash32(c.text.fingerprint).toString(16)}:watchpoint:${c.watchpointId}:project:${c.projectId}`,
-				projectId: c.projectId,
-				watchpointId: c.watchpointId,
-				severity: 'warning',
-				explanation: {
-					key: 'alert.rule.pasted_across_projects.explanation',
-					params: {
-						date: c.heldOn,
-						comment: excerpt(c.text.raw, 60),
-						// for whoever reads the stored text as it is (the command line); a page builds its
-						// own list from `evidence.projects`, with only the names its reader may see
-						projects:
-							others
-								.slice(0, 5)
-								.map((p) => p.name)
-								.join(', ') + (others.length > 5 ? '…' : ''),
-						count: others.length,
-						similarity: percent(similarity)
-					}
-				},
-				evidence: {
-					reviewIds: [c.reviewId, ...new Set(otherReviews)],
-					similarity: Math.round(similarity * 1000) / 1000,
-					projects: others
-				}
-			});
-		}
-	}
-	return findings;
 }

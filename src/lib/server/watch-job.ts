@@ -7,7 +7,8 @@
  * - the habit rules that read a project's history run only for projects whose data moved since
  *   the last scan that judged them (`watch_scan_project` keeps its data version, thresholds and
  *   day), or where a snooze ended since; their alerts elsewhere are left as they are;
- * - the comments pasted across projects are compared again only when some project changed.
+ * - the comments pasted across projects: only texts new since the last scan are compared, with
+ *   the graph of similar texts kept between scans (`pasted-index.ts`), when some project changed.
  *
  * Guarantees:
  * - one scan at a time across processes: a short lease, renewed as the scan goes, naming its
@@ -30,9 +31,9 @@ import { log } from './log';
 import { queueAlertNotices } from './notify/alert-notices';
 import { ensureReadModel } from './read-model';
 import { readWatchConfig } from './thresholds';
+import { applyPastedPlan, pastedGraphCurrent, planPastedGraph, type PastedPlan } from './pasted-index';
 import { loadHistories } from './watch-histories';
 import { dayInZone } from '../domain/dates';
-import { pastedFindingsFromComments, type LatestCommentInput } from '../domain/habits';
 import { TextCache } from '../domain/similarity';
 import type { WatchConfig } from '../domain/watch-config';
 import {
@@ -134,6 +135,8 @@ interface Judgement {
 	projects: number;
 	findings: Finding[];
 	scope: FindingScope;
+	/** what the pasted rule's graph takes in, written with the alerts */
+	pastedPlan: PastedPlan | null;
 	/** the data version of each project whose history rules ran */
 	judged: Map<number, number>;
 	/** the time-based rules ran for every project: remember it as the day's pass */
@@ -301,20 +304,6 @@ function readFacts(
 	return facts;
 }
 
-/** Each watched project's latest comment on each awake watch-point, from the read model. */
-function readLatestComments(client: Database.Database, today: IsoDate): LatestCommentInput[] {
-	return client
-		.prepare(
-			`select s.project_id as projectId, p.name as projectName, s.watchpoint_id as watchpointId,
-			   s.last_review_id as reviewId, s.last_reviewed_on as heldOn, s.last_comment as comment
-			 from tracked_state s join project p on p.id = s.project_id
-			 where p.status = 'active' and p.archived_at is null and s.last_review_id is not null
-			   and (s.snoozed_until is null or s.snoozed_until <= ?)
-			 order by s.project_id, s.watchpoint_id`
-		)
-		.all(today) as LatestCommentInput[];
-}
-
 /**
  * Runs the rules on what the connection sees now: time-based ones everywhere, history ones
  * where something moved since the last scan that judged them.
@@ -369,10 +358,12 @@ function judge(
 	const facts = readFacts(client, projects, today, timeProjects);
 	const toLoad = changed.filter((id) => memo.get(id)?.version !== projects.get(id)!.dataVersion);
 	const histories = toLoad.length > 0 ? loadHistories(db, toLoad) : [];
-	const latestComments = changed.length > 0 ? readLatestComments(client, today) : [];
 	const loadMs = performance.now() - started;
 
-	const texts = textCache(client, latestComments.length + histories.length * 200);
+	// the pasted comments: where some project changed (or the graph must start afresh), the graph
+	// takes in the texts that are new and the rule's alerts are found again for the portfolio
+	const pasted = changed.length > 0 || !pastedGraphCurrent(client, config);
+	const texts = textCache(client, (changed.length + histories.length) * 200);
 	const findings: Finding[] = [];
 	for (const f of facts.values()) for (const finding of timeFindings(f, today, config)) findings.push(finding);
 	for (const history of histories) {
@@ -385,14 +376,19 @@ function judge(
 		judged.set(id, version);
 		for (const finding of memo.get(id)?.findings ?? []) findings.push(finding);
 	}
-	const pasted = changed.length > 0;
-	if (pasted) for (const finding of pastedFindingsFromComments(latestComments, texts, config)) findings.push(finding);
+	let pastedPlan: PastedPlan | null = null;
+	if (pasted) {
+		const graph = planPastedGraph(client, today, new Set(changed), texts, config);
+		pastedPlan = graph.plan;
+		for (const finding of graph.findings) findings.push(finding);
+	}
 
 	return {
 		dataVersion,
 		projects: projects.size,
 		findings,
 		scope: { historyProjects: new Set(changed), pasted, timeProjects },
+		pastedPlan,
 		judged,
 		fullTimePass,
 		loadMs,
@@ -464,6 +460,7 @@ export function runScan(db: Db, options: ScanOptions): ScanOutcome {
 		const write = (j: Judgement) => {
 			const mark = performance.now();
 			const result = applyFindings(db, j.findings, options.now, { today, scope: j.scope });
+			if (j.pastedPlan) applyPastedPlan(client, j.pastedPlan);
 			queueAlertNotices(db, result, options.now);
 			const remember = client.prepare(
 				`insert into watch_scan_project (project_id, data_version, config_key, evaluated_on) values (?, ?, ?, ?)

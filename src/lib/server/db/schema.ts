@@ -411,6 +411,55 @@ export const watchScanProject = sqliteTable('watch_scan_project', {
 });
 
 /**
+ * The pasted-across-projects rule's graph, kept between scans (see `server/pasted-index.ts`):
+ * each watched latest comment with its text's key, each distinct text with its MinHash bands, and
+ * the pairs of texts that read as the same. Derived data: `vigie rebuild` and any change of the
+ * thresholds it depends on start it afresh.
+ */
+export const pastedComment = sqliteTable(
+	'pasted_comment',
+	{
+		/** no foreign key: a project deleted is seen gone by the next scan, which lets its texts go */
+		projectId: integer('project_id').notNull(),
+		watchpointId: integer('watchpoint_id').notNull(),
+		reviewId: integer('review_id').notNull(),
+		textKey: integer('text_key').notNull(),
+		/** not a formula and long enough to be a paste */
+		candidate: integer('candidate', { mode: 'boolean' }).notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.projectId, t.watchpointId] }),
+		// the texts that can be pastes, with where they are: all a scan reads of the graph's comments
+		index('pasted_comment_text_idx').on(t.textKey, t.projectId, t.watchpointId).where(sql`candidate = 1`)
+	]
+);
+
+export const pastedText = sqliteTable('pasted_text', {
+	textKey: integer('text_key').primaryKey(),
+	/** `commentSubject`: what its alerts are named by */
+	subject: integer('subject').notNull()
+});
+
+export const pastedBand = sqliteTable(
+	'pasted_band',
+	{
+		bandKey: integer('band_key').notNull(),
+		textKey: integer('text_key').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.bandKey, t.textKey] }), index('pasted_band_text_idx').on(t.textKey)]
+);
+
+export const pastedEdge = sqliteTable(
+	'pasted_edge',
+	{
+		a: integer('a').notNull(),
+		b: integer('b').notNull(),
+		similarity: real('similarity').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.a, t.b] }), index('pasted_edge_b_idx').on(t.b)]
+);
+
+/**
  * A person who signs in. The e-mail is stored lowercased (it is the sign-in name); the password
  * hash is null until an invited person has chosen a password.
  */

@@ -1,0 +1,185 @@
+/**
+ * The pasted-across-projects rule keeps its graph of similar texts between scans and compares
+ * only the texts that are new. Whatever the sequence of reviews, edits, deletions, snoozes and
+ * archived projects, its alerts must be exactly those the whole rule finds on the latest comments
+ * (`pastedFindingsFromComments`), and the graph it kept must equal one built afresh.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTempDb, NOW, type TempDb } from '../helpers/db';
+import type { Db } from '../../src/lib/server/db';
+import { listWatchpoints } from '../../src/lib/server/framework';
+import { archiveProject, setProjectStatus, unarchiveProject, updateTrackedWatchpoint } from '../../src/lib/server/projects';
+import { deleteReview, recordReview, updateReview, type ReviewInput } from '../../src/lib/server/reviews';
+import { rebuildReadModel } from '../../src/lib/server/read-model';
+import { runScan } from '../../src/lib/server/watch-job';
+import { forgetPastedGraph, watchedLatestComments } from '../../src/lib/server/pasted-index';
+import { generatePortfolio } from '../../src/cli/portfolio-generator';
+import { addDays, dayInZone } from '../../src/lib/domain/dates';
+import { pastedFindingsFromComments } from '../../src/lib/domain/pasted';
+import { TextCache } from '../../src/lib/domain/similarity';
+import { DEFAULT_WATCH_CONFIG } from '../../src/lib/domain/watch-config';
+
+const ZONE = 'Europe/Paris';
+let t: TempDb;
+let db: Db;
+
+beforeEach(() => {
+	t = createTempDb();
+	db = t.db;
+});
+afterEach(() => t.close());
+
+/** A seeded generator: the same sequence of operations on every run. */
+function random(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let x = a;
+		x = Math.imul(x ^ (x >>> 15), x | 1);
+		x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+		return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** Texts a coordinator might paste into several projects, with their near copies and their news. */
+const PASTES = [
+	'Le comité de pilotage a validé la feuille de route commune et le calendrier des ateliers avec les partenaires.',
+	'Le comité de pilotage a validé la feuille de route commune et le calendrier des ateliers avec les partenaires. CG',
+	'Le calendrier des ateliers et la feuille de route commune ont été validés par le comité de pilotage avec les partenaires.',
+	'Le comité de pilotage a refusé la feuille de route commune et le calendrier des ateliers avec les partenaires.',
+	'La convention de partenariat est signée par les trois communes ; le budget de 12 000 euros est voté pour l’année.',
+	'La convention de partenariat est signée par les quatre communes ; le budget de 15 000 euros est voté pour l’année.',
+	'The steering committee approved the shared roadmap and the workshop schedule with every partner organisation.',
+	'The shared roadmap and the workshop schedule were approved by the steering committee with every partner organisation.',
+	'RAS',
+	'Rien à signaler pour ce point.'
+];
+
+describe('the graph of comments pasted across projects', () => {
+	it('finds, scan after scan, exactly what the whole rule finds, and keeps the graph a fresh build gives', () => {
+		generatePortfolio(db, { projects: 7, watchpoints: 20, reviews: 6 }, '2026-11-26');
+		rebuildReadModel(db);
+		const rand = random(29);
+		const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
+		const projectIds = db.$client.prepare('select id from project order by id').pluck().all() as number[];
+		const wpIds = listWatchpoints(db).map((w) => w.id);
+		let unique = 0;
+		const input = (day: string): ReviewInput => ({
+			heldOn: day,
+			facilitator: 'Claire',
+			notes: '',
+			participantIds: [],
+			assessments: wpIds
+				.filter(() => rand() < 0.5)
+				.map((watchpointId) => ({
+					watchpointId,
+					rating: (1 + Math.floor(rand() * 4)) as 1 | 2 | 3 | 4,
+					comment: rand() < 0.6 ? pick(PASTES) : `Point ${++unique} : une situation propre à ce projet, décrite avec ses acteurs et ses échéances.`,
+					action: null
+				}))
+		});
+		const reviewsOf = (projectId: number) =>
+			db.$client.prepare('select id from review where project_id = ? order by held_on desc, id desc').pluck().all(projectId) as number[];
+
+		const pastedAlerts = () =>
+			db.$client
+				.prepare(
+					`select subject_key as subjectKey, explanation, evidence from alert
+					 where rule = 'pasted_across_projects' and status <> 'resolved' order by subject_key`
+				)
+				.all()
+				.map((a) => {
+					const row = a as { subjectKey: string; explanation: string; evidence: string };
+					return { subjectKey: row.subjectKey, explanation: JSON.parse(row.explanation), evidence: JSON.parse(row.evidence) };
+				});
+		const wholeRule = (now: Date) =>
+			pastedFindingsFromComments(watchedLatestComments(db.$client, dayInZone(now, ZONE)), new TextCache(), DEFAULT_WATCH_CONFIG)
+				.map((f) => ({ subjectKey: f.subjectKey, explanation: f.explanation, evidence: f.evidence }))
+				.sort((a, b) => (a.subjectKey < b.subjectKey ? -1 : a.subjectKey > b.subjectKey ? 1 : 0));
+
+		let now = NOW;
+		let seen = 0;
+		for (let step = 0; step < 40; step++) {
+			const outcome = runScan(db, { now, trigger: 'cli', timeZone: ZONE, config: DEFAULT_WATCH_CONFIG, log: () => {} });
+			expect(outcome.status).toBe('completed');
+			const expected = wholeRule(now);
+			expect(pastedAlerts(), `after step ${step}`).toEqual(expected);
+			seen = Math.max(seen, expected.length);
+
+			const projectId = pick(projectIds);
+			const today = dayInZone(now, ZONE);
+			const roll = rand();
+			if (roll < 0.4) recordReview(db, projectId, input(today));
+			else if (roll < 0.55) {
+				const [latest] = reviewsOf(projectId);
+				if (latest) updateReview(db, projectId, latest, input(today));
+			} else if (roll < 0.65) {
+				const [latest] = reviewsOf(projectId);
+				if (latest) deleteReview(db, projectId, latest);
+			} else if (roll < 0.75) {
+				const tracked = db.$client.prepare('select id from tracked_watchpoint where project_id = ? order by random() limit 1').pluck().get(projectId) as number;
+				updateTrackedWatchpoint(db, projectId, tracked, { cadenceDays: null, graceDays: null, owner: null, snoozedUntil: rand() < 0.7 ? addDays(today, 5) : null });
+			} else if (roll < 0.82) setProjectStatus(db, projectId, rand() < 0.5 ? 'paused' : 'active');
+			else if (roll < 0.88) {
+				if (rand() < 0.5) archiveProject(db, projectId);
+				else unarchiveProject(db, projectId);
+			}
+			// sometimes days go by: snoozes end
+			if (rand() < 0.3) now = new Date(now.getTime() + Math.floor(rand() * 8) * 86_400_000);
+		}
+		// the sequence did exercise the rule
+		expect(seen).toBeGreaterThan(5);
+		runScan(db, { now, trigger: 'cli', timeZone: ZONE, config: DEFAULT_WATCH_CONFIG, log: () => {} });
+		expect(pastedAlerts()).toEqual(wholeRule(now));
+
+		const graph = () => ({
+			comments: db.$client.prepare('select * from pasted_comment order by project_id, watchpoint_id').all(),
+			texts: db.$client.prepare('select * from pasted_text order by text_key').all(),
+			bands: db.$client.prepare('select * from pasted_band order by band_key, text_key').all(),
+			edges: db.$client.prepare('select * from pasted_edge order by a, b').all()
+		});
+		const kept = graph();
+		forgetPastedGraph(db.$client);
+		const alertsBefore = pastedAlerts();
+		runScan(db, { now, trigger: 'cli', timeZone: ZONE, config: DEFAULT_WATCH_CONFIG, log: () => {} });
+		expect(graph()).toEqual(kept);
+		expect(pastedAlerts()).toEqual(alertsBefore);
+	}, 120_000);
+
+	it('keeps one text for a paste in several projects, repairs a damaged graph, and starts afresh when the threshold changes', () => {
+		generatePortfolio(db, { projects: 6, watchpoints: 20, reviews: 6 }, '2026-11-26');
+		rebuildReadModel(db);
+		runScan(db, { now: NOW, trigger: 'cli', timeZone: ZONE, log: () => {} });
+		const texts = () => db.$client.prepare('select count(*) from pasted_text').pluck().get() as number;
+		const before = texts();
+		expect(before).toBeGreaterThan(20);
+
+		const [first, second] = db.$client.prepare('select id from project order by id limit 2').pluck().all() as number[];
+		const wp = listWatchpoints(db)[0].id;
+		const paste = 'Les partenaires associatifs ne sont pas encore associés aux choix du calendrier des ateliers de quartier.';
+		for (const projectId of [first, second]) {
+			recordReview(db, projectId, { heldOn: '2026-11-26', facilitator: 'Claire', notes: '', participantIds: [], assessments: [{ watchpointId: wp, rating: 2, comment: paste, action: null }] });
+		}
+		const outcome = runScan(db, { now: NOW, trigger: 'cli', timeZone: ZONE, log: () => {} });
+		expect(outcome).toMatchObject({ status: 'completed', evaluated: 2 });
+		const opened = db.$client
+			.prepare(`select project_id from alert where rule = 'pasted_across_projects' and status = 'open' and watchpoint_id = ? and evidence like '%' || ? || '%'`)
+			.pluck()
+			.all(wp, '"similarity":1') as number[];
+		expect(opened.sort()).toEqual([first, second].sort());
+		// the paste is one text in the graph, whatever the number of projects it is in
+		expect(db.$client.prepare('select count(*) from pasted_comment where text_key = (select text_key from pasted_comment where project_id = ? and watchpoint_id = ?)').pluck().get(first, wp)).toBe(2);
+
+		// a graph damaged by hand is built again, not trusted
+		db.$client.prepare('delete from pasted_text where text_key = (select text_key from pasted_comment where project_id = ? and watchpoint_id = ?)').run(first, wp);
+		recordReview(db, first, { heldOn: '2026-11-26', facilitator: 'Claire', notes: '', participantIds: [], assessments: [{ watchpointId: wp, rating: 3, comment: paste, action: null }] });
+		expect(runScan(db, { now: NOW, trigger: 'cli', timeZone: ZONE, log: () => {} }).status).toBe('completed');
+		expect(db.$client.prepare('select count(*) from pasted_comment c where candidate = 1 and not exists (select 1 from pasted_text t where t.text_key = c.text_key)').pluck().get()).toBe(0);
+
+		const stricter = { ...DEFAULT_WATCH_CONFIG, similarityThreshold: 0.95 };
+		expect(runScan(db, { now: NOW, trigger: 'cli', timeZone: ZONE, config: stricter, log: () => {} }).status).toBe('completed');
+		expect(
+			db.$client.prepare(`select value from setting where key = 'pasted_graph'`).pluck().get()
+		).toContain('0.95');
+	});
+});
