@@ -9,7 +9,8 @@
  *   for the page (entry, its nodes, the chart chunk imported on demand);
  * - the server's memory after a few hundred mixed page views;
  * - the whole `npx vigie scan --json` command, first on a portfolio never scanned: time and peak memory;
- * - a full scan and a scan after one new review, in a process of their own (CPU time);
+ * - a full scan and a scan after one new review, in a process of their own (CPU time), and the
+ *   whole `vigie scan` command after one more review (what the server's scan process costs);
  * - `/healthz` while the server runs a full scan;
  * - review submits while a `vigie scan` command runs (errors must be 0).
  * Each figure is printed beside its target, with ok or MISSED; the exit code is 1 when one is missed.
@@ -333,6 +334,25 @@ interface ScanMeasures {
 	opened: number;
 }
 
+/** A review of every watch-point of the `offset`-th active project, today, with comments of its own. */
+function recordBenchReview(db: Db, offset: number, timeZone: string): void {
+	const project = db.$client.prepare('select id from project where status = ? order by id limit 1 offset ?').get('active', offset) as { id: number };
+	const today = dayInZone(new Date(), timeZone);
+	const { watchpoints } = reviewFormSetup(db, project.id, today);
+	recordReview(db, project.id, {
+		heldOn: today,
+		facilitator: 'Bench',
+		notes: '',
+		participantIds: [],
+		assessments: watchpoints.map((w, k) => ({
+			watchpointId: w.id,
+			rating: ((k % 4) + 1) as 1 | 2 | 3 | 4,
+			comment: `Revue du jour n° ${offset + 1}, point ${k + 1} : nouvelle échéance fixée.`,
+			action: null
+		}))
+	});
+}
+
 /** The child side: a full scan, an unchanged one and one after a new review, in a fresh process. */
 function measureScans(file: string): ScanMeasures {
 	const db = openDatabase(file);
@@ -349,16 +369,7 @@ function measureScans(file: string): ScanMeasures {
 		};
 		const full = timed();
 		const unchanged = timed();
-		const project = db.$client.prepare('select id from project where status = ? order by id limit 1').get('active') as { id: number };
-		const today = dayInZone(new Date(), timeZone);
-		const { watchpoints } = reviewFormSetup(db, project.id, today);
-		recordReview(db, project.id, {
-			heldOn: today,
-			facilitator: 'Bench',
-			notes: '',
-			participantIds: [],
-			assessments: watchpoints.map((w, k) => ({ watchpointId: w.id, rating: ((k % 4) + 1) as 1 | 2 | 3 | 4, comment: `Revue du jour, point ${k + 1} : nouvelle échéance fixée.`, action: null }))
-		});
+		recordBenchReview(db, 0, timeZone);
 		const after = timed();
 		return {
 			fullWallMs: full.ms,
@@ -460,6 +471,19 @@ async function benchSize(projects: number, views: number, keepDir: string | null
 		);
 		add('  CPU', `${fmt(scans.afterReviewCpuMs)} ms`);
 		add('scan with nothing changed', `${fmt(scans.unchangedWallMs)} ms`);
+		// what the server's scan costs after a review: a process of its own, started cold
+		const reviewed = openDatabase(file);
+		try {
+			recordBenchReview(reviewed, 1, timeZone);
+		} finally {
+			reviewed.$client.close();
+		}
+		const afterReview = await timedCommand([BIN, 'scan', '--json', '--db', file], env);
+		if (afterReview.code !== 0) throw new Error(`vigie scan failed: ${afterReview.stderr}`);
+		add(
+			'npx vigie scan --json after one new review, whole command',
+			`${fmt(afterReview.ms)} ms${afterReview.cpuMs !== null ? ` (CPU ${fmt(afterReview.cpuMs)} ms)` : ''}`
+		);
 
 		// an administrator, signed in
 		const db = openDatabase(file);
