@@ -20,7 +20,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import os, { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createServer } from 'node:net';
 import { openDatabase, type Db } from '../lib/server/db';
@@ -63,7 +63,12 @@ Exits 1 when a target is missed.
   --cache DIR     keep each generated portfolio (never scanned) in DIR and start from a copy of
                   it on the next run of the same day, instead of generating it again`;
 
-const ROOT = resolve(import.meta.dirname, '../..');
+/** The project's folder: above this module, wherever it runs from (src/cli through tsx, build/cli/chunks bundled). */
+const ROOT = projectRoot(import.meta.dirname);
+function projectRoot(from: string): string {
+	for (let dir = from, up = 0; up < 6; up++, dir = dirname(dir)) if (existsSync(join(dir, 'bin/vigie.js'))) return dir;
+	return process.cwd();
+}
 const BIN = join(ROOT, 'bin/vigie.js');
 const BUILD = join(ROOT, 'build/index.js');
 const fmt = (n: number) => numberFormat('en-GB', { maximumFractionDigits: 0 }).format(n);
