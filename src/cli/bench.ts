@@ -483,10 +483,11 @@ async function benchSize(projects: number, views: number, keepDir: string | null
 		} finally {
 			reviewed.$client.close();
 		}
-		const afterReview = await timedCommand([BIN, 'scan', '--json', '--db', file], env);
+		// as the server runs it: `--summary` prints one line, not every open alert
+		const afterReview = await timedCommand([BIN, 'scan', '--summary', '--db', file], env);
 		if (afterReview.code !== 0) throw new Error(`vigie scan failed: ${afterReview.stderr}`);
 		add(
-			'npx vigie scan --json after one new review, whole command',
+			'npx vigie scan --summary after one new review, whole command (the server scan process)',
 			`${fmt(afterReview.ms)} ms${afterReview.cpuMs !== null ? ` (CPU ${fmt(afterReview.cpuMs)} ms)` : ''}`
 		);
 

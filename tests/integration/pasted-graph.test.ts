@@ -2,13 +2,16 @@
  * The pasted-across-projects rule keeps its graph of similar texts between scans and compares
  * only the texts that are new. Whatever the sequence of reviews, edits, deletions, snoozes and
  * archived projects, its alerts must be exactly those the whole rule finds on the latest comments
- * (`pastedFindingsFromComments`), and the graph it kept must equal one built afresh.
+ * (`pastedFindingsFromComments`), though it judges again only the groups of texts that moved; and
+ * the graph it kept must equal one built afresh.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTempDb, NOW, type TempDb } from '../helpers/db';
 import type { Db } from '../../src/lib/server/db';
 import { listWatchpoints } from '../../src/lib/server/framework';
-import { archiveProject, setProjectStatus, unarchiveProject, updateTrackedWatchpoint } from '../../src/lib/server/projects';
+import { archiveProject, setProjectStatus, unarchiveProject, updateProject, updateTrackedWatchpoint } from '../../src/lib/server/projects';
+import { project } from '../../src/lib/server/db/schema';
+import { eq } from 'drizzle-orm';
 import { deleteReview, recordReview, updateReview, type ReviewInput } from '../../src/lib/server/reviews';
 import { rebuildReadModel } from '../../src/lib/server/read-model';
 import { runScan } from '../../src/lib/server/watch-job';
@@ -123,6 +126,10 @@ describe('the graph of comments pasted across projects', () => {
 			else if (roll < 0.88) {
 				if (rand() < 0.5) archiveProject(db, projectId);
 				else unarchiveProject(db, projectId);
+			} else if (roll < 0.94) {
+				// the alerts name the other projects: a new name must reach them
+				const p = db.select().from(project).where(eq(project.id, projectId)).get()!;
+				updateProject(db, projectId, { ...p, name: `${p.name.replace(/ \(\d+\)$/, '')} (${step})` });
 			}
 			// sometimes days go by: snoozes end
 			if (rand() < 0.3) now = new Date(now.getTime() + Math.floor(rand() * 8) * 86_400_000);

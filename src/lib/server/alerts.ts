@@ -526,7 +526,11 @@ function uniqueFindings(findings: readonly AlertFinding[]): Map<string, AlertFin
  */
 export interface FindingScope {
 	historyProjects: ReadonlySet<number> | 'all';
-	pasted: boolean;
+	/**
+	 * Whether the pasted-comment rule ran: everywhere (`true`), or only for the comments at these
+	 * places (`pastedPlace(projectId, watchpointId)`): those whose group of similar texts moved.
+	 */
+	pasted: boolean | ReadonlySet<string>;
 	/**
 	 * Where the time-based rules ran: everywhere (the default) on the first scan of a day, else
 	 * only in the projects that changed since (their findings elsewhere cannot have moved).
@@ -536,8 +540,13 @@ export interface FindingScope {
 
 const HISTORY_RULES: ReadonlySet<string> = new Set(PROJECT_HISTORY_RULES);
 
-function judgedBy(scope: FindingScope, rule: string, projectId: number | null): boolean {
-	if (rule === 'pasted_across_projects') return scope.pasted;
+/** A comment's place, as `FindingScope.pasted` names it. */
+export function pastedPlace(projectId: number | null, watchpointId: number | null): string {
+	return `${projectId}:${watchpointId}`;
+}
+
+function judgedBy(scope: FindingScope, rule: string, projectId: number | null, watchpointId: number | null): boolean {
+	if (rule === 'pasted_across_projects') return typeof scope.pasted === 'boolean' ? scope.pasted : scope.pasted.has(pastedPlace(projectId, watchpointId));
 	if (HISTORY_RULES.has(rule)) return inScope(scope.historyProjects, projectId);
 	return inScope(scope.timeProjects ?? 'all', projectId);
 }
@@ -588,11 +597,19 @@ export function applyFindings(
 			? client.prepare(`select ${columns} from alert where status <> 'resolved'`).all()
 			: client
 					.prepare(
+						// two indexed reads: the scoped projects' alerts, and the pasted rule's
 						`select ${columns} from alert
-						 where status <> 'resolved'
-						   and (project_id in (select value from json_each(@projects)) or (@pasted and rule = 'pasted_across_projects'))`
+						 where project_id in (select value from json_each(@projects)) and status <> 'resolved'
+						 union
+						 select ${columns} from alert
+						 where rule = 'pasted_across_projects' and status <> 'resolved'
+						   and (@pasted or (project_id || ':' || watchpoint_id) in (select value from json_each(@places)))`
 					)
-					.all({ projects: JSON.stringify([...projects]), pasted: scope.pasted ? 1 : 0 })
+					.all({
+						projects: JSON.stringify([...projects]),
+						pasted: scope.pasted === true ? 1 : 0,
+						places: JSON.stringify(typeof scope.pasted === 'boolean' ? [] : [...scope.pasted])
+					})
 	) as LiveRow[];
 	const liveByIdentity = new Map(live.map((row) => [identity(row.rule, row.subject_key), row]));
 
@@ -672,7 +689,7 @@ export function applyFindings(
 	}
 
 	for (const gone of liveByIdentity.values()) {
-		if (!judgedBy(scope, gone.rule, gone.project_id)) {
+		if (!judgedBy(scope, gone.rule, gone.project_id, gone.watchpoint_id)) {
 			result.open.push(gone.id);
 			continue;
 		}

@@ -27,6 +27,7 @@ import type { TextCache } from '../domain/similarity';
 import type { IsoDate } from '../domain/types';
 import type { WatchConfig } from '../domain/watch-config';
 import type { Finding } from '../domain/watch-rules-types';
+import { pastedPlace } from './alerts';
 import { log } from './log';
 
 const GRAPH_SETTING = 'pasted_graph';
@@ -77,6 +78,13 @@ export function watchedLatestComments(client: Database.Database, today: IsoDate)
 		.all({ today }) as LatestCommentInput[];
 }
 
+/** A plan, the rule's findings, and which comments' alerts they decide (`true`: every one). */
+export interface PastedJudgement {
+	plan: PastedPlan;
+	findings: Finding[];
+	scope: true | ReadonlySet<string>;
+}
+
 /** Watch-point ids are small: one number names a (project, watch-point) place. */
 const place = (projectId: number, watchpointId: number) => projectId * 1_000_000 + watchpointId;
 
@@ -96,7 +104,7 @@ export function planPastedGraph(
 	changedProjects: ReadonlySet<number>,
 	texts: TextCache,
 	config: WatchConfig
-): { plan: PastedPlan; findings: Finding[] } {
+): PastedJudgement {
 	if (!pastedGraphCurrent(client, config)) return planAfresh(client, today, texts, config);
 	try {
 		return planChanges(client, today, changedProjects, texts, config);
@@ -112,7 +120,7 @@ export function planPastedGraph(
 class GraphDrift extends Error {}
 
 /** Every latest comment is new: the whole graph is built in memory, then stored. */
-function planAfresh(client: Database.Database, today: IsoDate, texts: TextCache, config: WatchConfig): { plan: PastedPlan; findings: Finding[] } {
+function planAfresh(client: Database.Database, today: IsoDate, texts: TextCache, config: WatchConfig): PastedJudgement {
 	const plan: PastedPlan = { key: graphKey(config), reset: true, removed: [], put: [], newTexts: [], deadTexts: [], newEdges: [] };
 	const distinct = new Map<number, GraphText>();
 	const comments: PastedComment[] = [];
@@ -130,7 +138,7 @@ function planAfresh(client: Database.Database, today: IsoDate, texts: TextCache,
 		comments.push({ ...input, textKey, subject });
 	}
 	plan.newEdges = findEdges([...distinct.values()], config);
-	return { plan, findings: pastedFindingsFromGraph(comments, plan.newEdges, config) };
+	return { plan, findings: pastedFindingsFromGraph(comments, plan.newEdges, config), scope: true };
 }
 
 /** Rows of the graph's comments, with the place they stand at. */
@@ -147,7 +155,7 @@ function planChanges(
 	changedProjects: ReadonlySet<number>,
 	texts: TextCache,
 	config: WatchConfig
-): { plan: PastedPlan; findings: Finding[] } {
+): PastedJudgement {
 	const plan: PastedPlan = { key: graphKey(config), reset: false, removed: [], put: [], newTexts: [], deadTexts: [], newEdges: [] };
 
 	// the places that differ: new, gone, with another review, or in a project that changed
@@ -187,6 +195,7 @@ function planChanges(
 			comments.set(place(row.projectId, row.watchpointId), row.comment);
 		}
 	}
+	const unchanged: CommentRow[] = [];
 	for (const row of differing) {
 		const was: CommentRow | null =
 			row.storedProject === null
@@ -199,7 +208,11 @@ function planChanges(
 		}
 		const comment = comments.get(place(row.projectId, row.watchpointId!)) ?? '';
 		const textKey = commentTextKey(comment);
-		if (was && was.reviewId === row.reviewId && was.textKey === textKey) continue;
+		if (was && was.reviewId === row.reviewId && was.textKey === textKey) {
+			// unchanged, in a project that changed (renamed, say): its group's alerts are written again
+			if (was.candidate) unchanged.push(was);
+			continue;
+		}
 		const text = texts.get(comment);
 		const candidate = pasteCandidate(text, config);
 		if (candidate && !fresh.has(textKey)) fresh.set(textKey, { key: textKey, text });
@@ -213,6 +226,7 @@ function planChanges(
 	const touched = new Set<number>();
 	for (const r of replaced) if (r.candidate) touched.add(r.textKey);
 	for (const r of plan.put) if (r.candidate) touched.add(r.textKey);
+	for (const r of unchanged) touched.add(r.textKey);
 	const placesOf = (keys: Iterable<number>): Map<number, CommentRow[]> => {
 		const found = new Map<number, CommentRow[]>();
 		const list = [...keys];
@@ -283,36 +297,49 @@ function planChanges(
 		return others;
 	});
 
-	// the graph as the plan leaves it: its edges, and the texts seen in several projects
-	const edges: PastedEdge[] = [];
-	for (const edge of client.prepare('select a, b, similarity from pasted_edge').iterate() as IterableIterator<PastedEdge>) {
-		if (!dead.has(edge.a) && !dead.has(edge.b)) edges.push(edge);
-	}
+	// the graph as the plan leaves it
+	const stored = client.prepare('select a, b, similarity from pasted_edge').all() as PastedEdge[];
+	const edges = stored.filter((e) => !dead.has(e.a) && !dead.has(e.b));
 	edges.push(...plan.newEdges);
-	const wanted = new Set<number>(
-		client
-			.prepare('select text_key from pasted_comment where candidate = 1 group by text_key having count(distinct project_id) > 1')
-			.pluck()
-			.all() as number[]
-	);
-	for (const textKey of touched) {
-		wanted.delete(textKey);
-		if (new Set(touchedPlaces.get(textKey)?.map((r) => r.projectId)).size > 1) wanted.add(textKey);
+
+	// the groups that may have moved: every text linked, before or after the plan, to a text whose
+	// places moved. Only the alerts of their comments are judged again; elsewhere nothing changed
+	const adjacent = new Map<number, number[]>();
+	const link = (x: number, y: number) => {
+		const list = adjacent.get(x);
+		if (list) list.push(y);
+		else adjacent.set(x, [y]);
+	};
+	for (const e of [...stored, ...plan.newEdges]) {
+		link(e.a, e.b);
+		link(e.b, e.a);
 	}
-	for (const e of edges) {
-		wanted.add(e.a);
-		wanted.add(e.b);
+	const affected = new Set<number>();
+	const queue = [...touched, ...dead];
+	while (queue.length > 0) {
+		const textKey = queue.pop()!;
+		if (affected.has(textKey)) continue;
+		affected.add(textKey);
+		for (const next of adjacent.get(textKey) ?? []) if (!affected.has(next)) queue.push(next);
 	}
+	const scope = new Set<string>();
+	for (const r of [...replaced, ...plan.put]) scope.add(pastedPlace(r.projectId, r.watchpointId));
 	const rows: CommentRow[] = [];
-	for (const [textKey, at] of placesOf(wanted)) if (!dead.has(textKey)) rows.push(...at);
+	const alive = [...affected].filter((k) => !dead.has(k));
+	for (const at of placesOf(alive).values()) {
+		for (const r of at) {
+			rows.push(r);
+			scope.add(pastedPlace(r.projectId, r.watchpointId));
+		}
+	}
 
 	const subjects = new Map<number, number>(plan.newTexts.map((t) => [t.key, t.subject]));
 	for (const row of client
 		.prepare('select text_key as textKey, subject from pasted_text where text_key in (select value from json_each(?))')
-		.iterate(JSON.stringify([...wanted].filter((k) => !subjects.has(k)))) as IterableIterator<{ textKey: number; subject: number }>) {
+		.iterate(JSON.stringify(alive.filter((k) => !subjects.has(k)))) as IterableIterator<{ textKey: number; subject: number }>) {
 		subjects.set(row.textKey, row.subject);
 	}
-	return { plan, findings: pastedFindingsFromGraph(findingComments(client, rows, subjects), edges, config) };
+	return { plan, findings: pastedFindingsFromGraph(findingComments(client, rows, subjects), edges, config), scope };
 }
 
 /** The comments the findings name, read with their project's name and their review's day. */

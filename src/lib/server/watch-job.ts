@@ -377,9 +377,11 @@ function judge(
 		for (const finding of memo.get(id)?.findings ?? []) findings.push(finding);
 	}
 	let pastedPlan: PastedPlan | null = null;
+	let pastedScope: FindingScope['pasted'] = false;
 	if (pasted) {
 		const graph = planPastedGraph(client, today, new Set(changed), texts, config);
 		pastedPlan = graph.plan;
+		pastedScope = graph.scope;
 		for (const finding of graph.findings) findings.push(finding);
 	}
 
@@ -387,7 +389,7 @@ function judge(
 		dataVersion,
 		projects: projects.size,
 		findings,
-		scope: { historyProjects: new Set(changed), pasted, timeProjects },
+		scope: { historyProjects: new Set(changed), pasted: pastedScope, timeProjects },
 		pastedPlan,
 		judged,
 		fullTimePass,
