@@ -16,6 +16,7 @@ import { deleteReview, recordReview, updateReview, type ReviewInput } from '../.
 import { rebuildReadModel } from '../../src/lib/server/read-model';
 import { runScan } from '../../src/lib/server/watch-job';
 import { forgetPastedGraph, watchedLatestComments } from '../../src/lib/server/pasted-index';
+import { resolveAlert, snoozeAlert } from '../../src/lib/server/alerts';
 import { generatePortfolio } from '../../src/cli/portfolio-generator';
 import { addDays, dayInZone } from '../../src/lib/domain/dates';
 import { pastedFindingsFromComments } from '../../src/lib/domain/pasted';
@@ -153,7 +154,7 @@ describe('the graph of comments pasted across projects', () => {
 		expect(pastedAlerts()).toEqual(alertsBefore);
 	}, 120_000);
 
-	it('keeps one text for a paste in several projects, repairs a damaged graph, and starts afresh when the threshold changes', () => {
+	it('keeps one text for a paste in several projects, takes back a text missing from the graph, and starts afresh when the threshold changes', () => {
 		generatePortfolio(db, { projects: 6, watchpoints: 20, reviews: 6 }, '2026-11-26');
 		rebuildReadModel(db);
 		runScan(db, { now: NOW, trigger: 'cli', timeZone: ZONE, log: () => {} });
@@ -177,7 +178,7 @@ describe('the graph of comments pasted across projects', () => {
 		// the paste is one text in the graph, whatever the number of projects it is in
 		expect(db.$client.prepare('select count(*) from pasted_comment where text_key = (select text_key from pasted_comment where project_id = ? and watchpoint_id = ?)').pluck().get(first, wp)).toBe(2);
 
-		// a graph damaged by hand is built again, not trusted
+		// a text removed from the graph by hand is taken in again when a comment says it
 		db.$client.prepare('delete from pasted_text where text_key = (select text_key from pasted_comment where project_id = ? and watchpoint_id = ?)').run(first, wp);
 		recordReview(db, first, { heldOn: '2026-11-26', facilitator: 'Claire', notes: '', participantIds: [], assessments: [{ watchpointId: wp, rating: 3, comment: paste, action: null }] });
 		expect(runScan(db, { now: NOW, trigger: 'cli', timeZone: ZONE, log: () => {} }).status).toBe('completed');
@@ -188,5 +189,38 @@ describe('the graph of comments pasted across projects', () => {
 		expect(
 			db.$client.prepare(`select value from setting where key = 'pasted_graph'`).pluck().get()
 		).toContain('0.95');
+	});
+
+	it('opens again an alert resolved by hand while the paste is still there, and wakes a snoozed one on its day, whatever project changed', () => {
+		generatePortfolio(db, { projects: 5, watchpoints: 20, reviews: 6 }, '2026-11-26');
+		rebuildReadModel(db);
+		const [first, second, , , other] = db.$client.prepare('select id from project order by id').pluck().all() as number[];
+		const [wp, wpOther] = listWatchpoints(db).map((w) => w.id);
+		const paste = 'Les partenaires associatifs ne sont pas encore associés aux choix du calendrier des ateliers de quartier.';
+		const review = (projectId: number, watchpointId: number, comment: string, day: string) =>
+			recordReview(db, projectId, { heldOn: day, facilitator: 'Claire', notes: '', participantIds: [], assessments: [{ watchpointId, rating: 2, comment, action: null }] });
+		review(first, wp, paste, '2026-11-26');
+		review(second, wp, paste, '2026-11-26');
+		runScan(db, { now: NOW, trigger: 'cli', timeZone: ZONE, log: () => {} });
+		const alertOf = (projectId: number) =>
+			db.$client
+				.prepare(`select id, status from alert where rule = 'pasted_across_projects' and project_id = ? and watchpoint_id = ? order by id desc limit 1`)
+				.get(projectId, wp) as { id: number; status: string };
+		expect(alertOf(first).status).toBe('open');
+
+		const resolved = alertOf(first).id;
+		expect(resolveAlert(db, resolved, { note: 'Réglé' }, NOW).ok).toBe(true);
+		expect(snoozeAlert(db, alertOf(second).id, { until: '2026-11-28', note: null }).ok).toBe(true);
+		// a review in a project that has nothing to do with the paste
+		review(other, wpOther, 'Un atelier propre à ce quartier, avec ses habitants et ses commerçants.', '2026-11-26');
+		runScan(db, { now: NOW, trigger: 'cli', timeZone: ZONE, log: () => {} });
+		expect(alertOf(first)).toMatchObject({ status: 'open' });
+		expect(alertOf(first).id).not.toBe(resolved);
+		expect(alertOf(second).status).toBe('snoozed');
+
+		const later = new Date(NOW.getTime() + 3 * 86_400_000);
+		review(other, wpOther, 'Le quartier prépare sa fête ; les commerçants financent les animations.', '2026-11-29');
+		runScan(db, { now: later, trigger: 'cli', timeZone: ZONE, log: () => {} });
+		expect(alertOf(second).status).toBe('open');
 	});
 });

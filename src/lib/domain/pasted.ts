@@ -126,17 +126,13 @@ export interface PastedEdge {
 }
 
 /**
- * Compares two texts for the graph: an edge when they read as the same. The measure reads one
- * text as the later of the two (a note appended to it, a verdict turned round in it); between
- * projects neither came first, so both readings are tried and the closer one counts, which makes
- * the edge the same whichever text the graph met first.
+ * Compares two texts for the graph: an edge when they read as the same. The texts go to the
+ * measure in the order of their keys, so the edge is the same whichever text the graph met first.
  */
-export function pastedEdge(a: { key: number; text: PreparedText }, b: { key: number; text: PreparedText }, config: WatchConfig): PastedEdge | null {
-	const forth = similarityAtLeast(a.text, b.text, config.similarityThreshold);
-	const back = forth === 1 ? null : similarityAtLeast(b.text, a.text, config.similarityThreshold);
-	if (forth === null && back === null) return null;
-	const similarity = Math.max(forth ?? 0, back ?? 0);
-	return a.key < b.key ? { a: a.key, b: b.key, similarity } : { a: b.key, b: a.key, similarity };
+export function pastedEdge(a: GraphText, b: GraphText, config: WatchConfig): PastedEdge | null {
+	const [first, second] = a.key < b.key ? [a, b] : [b, a];
+	const similarity = similarityAtLeast(first.text, second.text, config.similarityThreshold);
+	return similarity === null ? null : { a: first.key, b: second.key, similarity };
 }
 
 /** One latest comment that can be a paste, placed in the graph by its text's key. */
@@ -286,10 +282,18 @@ export function findEdges(
 ): PastedEdge[] {
 	const edges: PastedEdge[] = [];
 	const buckets = new Map<number, GraphText[]>();
-	const compared = new Set<string>();
+	// a pair meets in several bands: compared once, named by the texts' order of appearance here
+	const order = new Map<number, number>();
+	const rank = (t: GraphText) => {
+		let r = order.get(t.key);
+		if (r === undefined) order.set(t.key, (r = order.size));
+		return r;
+	};
+	const compared = new Set<number>();
 	const compare = (x: GraphText, y: GraphText) => {
 		if (x.key === y.key) return;
-		const pair = x.key < y.key ? `${x.key}:${y.key}` : `${y.key}:${x.key}`;
+		const [i, j] = [rank(x), rank(y)];
+		const pair = i < j ? i * 0x4000000 + j : j * 0x4000000 + i;
 		if (compared.has(pair)) return;
 		compared.add(pair);
 		const edge = pastedEdge(x, y, config);

@@ -78,6 +78,27 @@ export function watchedLatestComments(client: Database.Database, today: IsoDate)
 		.all({ today }) as LatestCommentInput[];
 }
 
+/**
+ * The texts whose alerts someone set aside and whose situation must be judged again although
+ * their group did not move: alerts resolved by hand since the day before `since` (if the paste is
+ * still there, the alert opens again, as for the other rules) and snoozed alerts whose day came.
+ */
+export function pastedRevisits(client: Database.Database, since: IsoDate, today: IsoDate): number[] {
+	return client
+		.prepare(
+			`select distinct c.text_key from (
+			   select project_id, watchpoint_id from alert
+			   where resolved_at >= date(@since, '-1 day') and rule = 'pasted_across_projects' and resolved_by <> 'scan'
+			   union
+			   select project_id, watchpoint_id from alert
+			   where status = 'snoozed' and rule = 'pasted_across_projects' and (snoozed_until is null or snoozed_until <= @today)
+			 ) a join pasted_comment c on c.project_id = a.project_id and c.watchpoint_id = a.watchpoint_id
+			 where c.candidate = 1`
+		)
+		.pluck()
+		.all({ since, today }) as number[];
+}
+
 /** A plan, the rule's findings, and which comments' alerts they decide (`true`: every one). */
 export interface PastedJudgement {
 	plan: PastedPlan;
@@ -103,11 +124,12 @@ export function planPastedGraph(
 	today: IsoDate,
 	changedProjects: ReadonlySet<number>,
 	texts: TextCache,
-	config: WatchConfig
+	config: WatchConfig,
+	revisit: readonly number[] = []
 ): PastedJudgement {
 	if (!pastedGraphCurrent(client, config)) return planAfresh(client, today, texts, config);
 	try {
-		return planChanges(client, today, changedProjects, texts, config);
+		return planChanges(client, today, changedProjects, texts, config, revisit);
 	} catch (error) {
 		if (!(error instanceof GraphDrift)) throw error;
 		// the stored graph does not hold together (written by hand?): build it again
@@ -154,7 +176,8 @@ function planChanges(
 	today: IsoDate,
 	changedProjects: ReadonlySet<number>,
 	texts: TextCache,
-	config: WatchConfig
+	config: WatchConfig,
+	revisit: readonly number[]
 ): PastedJudgement {
 	const plan: PastedPlan = { key: graphKey(config), reset: false, removed: [], put: [], newTexts: [], deadTexts: [], newEdges: [] };
 
@@ -227,6 +250,7 @@ function planChanges(
 	for (const r of replaced) if (r.candidate) touched.add(r.textKey);
 	for (const r of plan.put) if (r.candidate) touched.add(r.textKey);
 	for (const r of unchanged) touched.add(r.textKey);
+	for (const textKey of revisit) touched.add(textKey);
 	const placesOf = (keys: Iterable<number>): Map<number, CommentRow[]> => {
 		const found = new Map<number, CommentRow[]>();
 		const list = [...keys];
@@ -297,31 +321,32 @@ function planChanges(
 		return others;
 	});
 
-	// the graph as the plan leaves it
-	const stored = client.prepare('select a, b, similarity from pasted_edge').all() as PastedEdge[];
+	// the groups that may have moved: every text linked, before or after the plan, to a text whose
+	// places moved. Only the alerts of their comments are judged again; elsewhere nothing changed.
+	// Their stored edges are read by following the links, not the whole table
+	const seeds = new Set<number>([...touched, ...dead]);
+	for (const e of plan.newEdges) {
+		seeds.add(e.a);
+		seeds.add(e.b);
+	}
+	const stored = client
+		.prepare(
+			`with recursive reach(k) as (
+			   select value from json_each(?)
+			   union select e.b from pasted_edge e join reach r on e.a = r.k
+			   union select e.a from pasted_edge e join reach r on e.b = r.k
+			 )
+			 select a, b, similarity from pasted_edge where a in (select k from reach)`
+		)
+		.all(JSON.stringify([...seeds])) as PastedEdge[];
+	const affected = new Set(seeds);
+	for (const e of stored) {
+		affected.add(e.a);
+		affected.add(e.b);
+	}
+	// the graph as the plan leaves it, around them
 	const edges = stored.filter((e) => !dead.has(e.a) && !dead.has(e.b));
 	edges.push(...plan.newEdges);
-
-	// the groups that may have moved: every text linked, before or after the plan, to a text whose
-	// places moved. Only the alerts of their comments are judged again; elsewhere nothing changed
-	const adjacent = new Map<number, number[]>();
-	const link = (x: number, y: number) => {
-		const list = adjacent.get(x);
-		if (list) list.push(y);
-		else adjacent.set(x, [y]);
-	};
-	for (const e of [...stored, ...plan.newEdges]) {
-		link(e.a, e.b);
-		link(e.b, e.a);
-	}
-	const affected = new Set<number>();
-	const queue = [...touched, ...dead];
-	while (queue.length > 0) {
-		const textKey = queue.pop()!;
-		if (affected.has(textKey)) continue;
-		affected.add(textKey);
-		for (const next of adjacent.get(textKey) ?? []) if (!affected.has(next)) queue.push(next);
-	}
 	const scope = new Set<string>();
 	for (const r of [...replaced, ...plan.put]) scope.add(pastedPlace(r.projectId, r.watchpointId));
 	const rows: CommentRow[] = [];

@@ -31,7 +31,7 @@ import { log } from './log';
 import { queueAlertNotices } from './notify/alert-notices';
 import { ensureReadModel } from './read-model';
 import { readWatchConfig } from './thresholds';
-import { applyPastedPlan, pastedGraphCurrent, planPastedGraph, type PastedPlan } from './pasted-index';
+import { applyPastedPlan, pastedGraphCurrent, pastedRevisits, planPastedGraph, type PastedPlan } from './pasted-index';
 import { loadHistories } from './watch-histories';
 import { dayInZone } from '../domain/dates';
 import { TextCache } from '../domain/similarity';
@@ -360,10 +360,13 @@ function judge(
 	const histories = toLoad.length > 0 ? loadHistories(db, toLoad) : [];
 	const loadMs = performance.now() - started;
 
-	// the pasted comments: where some project changed (or the graph must start afresh), the graph
-	// takes in the texts that are new and the rule's alerts are found again for the portfolio
-	const pasted = changed.length > 0 || !pastedGraphCurrent(client, config);
-	const texts = textCache(client, (changed.length + histories.length) * 200);
+	// the pasted comments: where some project changed, or an alert of the rule was set aside by
+	// hand, the graph takes in the texts that are new and the groups that moved are judged again
+	// (all of them when the graph starts afresh)
+	const revisit = pastedRevisits(client, pass?.day ?? today, today);
+	const afresh = !pastedGraphCurrent(client, config);
+	const pasted = changed.length > 0 || revisit.length > 0 || afresh;
+	const texts = textCache(client, afresh ? projects.size * 20 : (changed.length + histories.length) * 200);
 	const findings: Finding[] = [];
 	for (const f of facts.values()) for (const finding of timeFindings(f, today, config)) findings.push(finding);
 	for (const history of histories) {
@@ -379,7 +382,7 @@ function judge(
 	let pastedPlan: PastedPlan | null = null;
 	let pastedScope: FindingScope['pasted'] = false;
 	if (pasted) {
-		const graph = planPastedGraph(client, today, new Set(changed), texts, config);
+		const graph = planPastedGraph(client, today, new Set(changed), texts, config, revisit);
 		pastedPlan = graph.plan;
 		pastedScope = graph.scope;
 		for (const finding of graph.findings) findings.push(finding);
