@@ -366,10 +366,12 @@ function judge(
 	const revisit = pastedRevisits(client, pass?.day ?? today, today);
 	const afresh = !pastedGraphCurrent(client, config);
 	const pasted = changed.length > 0 || revisit.length > 0 || afresh;
-	const texts = textCache(client, afresh ? projects.size * 20 : (changed.length + histories.length) * 200);
+	const texts = textCache(client, afresh ? projects.size * 20 : (changed.length + toLoad.length) * 200);
 	const findings: Finding[] = [];
 	for (const f of facts.values()) for (const finding of timeFindings(f, today, config)) findings.push(finding);
-	for (const history of histories) {
+	// emptied as it is read: the histories (the largest thing a full scan holds) can go before
+	// the pasted comments are compared
+	for (const history of histories.splice(0)) {
 		const ctx = projectContext(history, now, config, texts, timeZone, today);
 		memo.set(history.project.id, { version: projects.get(history.project.id)!.dataVersion, findings: projectHistoryFindings(ctx) });
 	}
