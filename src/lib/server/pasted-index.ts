@@ -84,19 +84,24 @@ export function watchedLatestComments(client: Database.Database, today: IsoDate)
  * still there, the alert opens again, as for the other rules) and snoozed alerts whose day came.
  */
 export function pastedRevisits(client: Database.Database, since: IsoDate, today: IsoDate): number[] {
-	return client
+	// the alerts first (a few, by their indexes), then their comments by place
+	const places = client
 		.prepare(
-			`select distinct c.text_key from (
-			   select project_id, watchpoint_id from alert
-			   where resolved_at >= date(@since, '-1 day') and rule = 'pasted_across_projects' and resolved_by <> 'scan'
-			   union
-			   select project_id, watchpoint_id from alert
-			   where status = 'snoozed' and rule = 'pasted_across_projects' and (snoozed_until is null or snoozed_until <= @today)
-			 ) a join pasted_comment c on c.project_id = a.project_id and c.watchpoint_id = a.watchpoint_id
-			 where c.candidate = 1`
+			`select project_id as projectId, watchpoint_id as watchpointId from alert
+			 where resolved_at >= date(@since, '-1 day') and +rule = 'pasted_across_projects' and resolved_by <> 'scan'
+			 union
+			 select project_id, watchpoint_id from alert
+			 where status = 'snoozed' and +rule = 'pasted_across_projects' and (snoozed_until is null or snoozed_until <= @today)`
 		)
-		.pluck()
-		.all({ since, today }) as number[];
+		.all({ since, today }) as { projectId: number; watchpointId: number }[];
+	if (places.length === 0) return [];
+	const textAt = client.prepare('select text_key from pasted_comment where project_id = ? and watchpoint_id = ? and candidate = 1').pluck();
+	const keys = new Set<number>();
+	for (const at of places) {
+		const key = textAt.get(at.projectId, at.watchpointId) as number | undefined;
+		if (key !== undefined) keys.add(key);
+	}
+	return [...keys];
 }
 
 /** A plan, the rule's findings, and which comments' alerts they decide (`true`: every one). */
