@@ -41,6 +41,28 @@ describe.skipIf(!hasBrowser)('forms', () => {
 		expect(await page.getByLabel(/^Description/).inputValue()).toBe('Saisi avant le chargement des scripts.');
 	});
 
+	it('keeps the date, facilitator, rating and comment of a review typed before the page’s scripts had loaded', async () => {
+		const slug = await createProjectThroughForm(b.page, { name: uniqueName('Revue tapée tôt'), startDate: isoDay(-90) });
+		const page = await b.newPage();
+		await page.route('**/_app/immutable/**', async (route) => {
+			await new Promise((resolve) => setTimeout(resolve, 1500));
+			await route.continue();
+		});
+		await page.goto(`/projects/${slug}/reviews/new`, { waitUntil: 'commit' });
+		await page.getByLabel(/^Date de la revue/).fill(isoDay(-12));
+		await page.getByLabel(/^Animée par/).fill('Inès Garnier');
+		const block = assessmentBlock(page, 'Un élément déclencheur');
+		await block.getByRole('radio', { name: /^3 · / }).check();
+		await block.getByRole('textbox', { name: /^Pourquoi cette note/ }).fill('Saisi avant le chargement des scripts.');
+		await page.waitForLoadState('networkidle');
+		await page.waitForTimeout(500);
+
+		expect(await page.getByLabel(/^Date de la revue/).inputValue()).toBe(isoDay(-12));
+		expect(await page.getByLabel(/^Animée par/).inputValue()).toBe('Inès Garnier');
+		expect(await block.getByRole('radio', { name: /^3 · / }).isChecked()).toBe(true);
+		expect(await block.getByRole('textbox', { name: /^Pourquoi cette note/ }).inputValue()).toBe('Saisi avant le chargement des scripts.');
+	});
+
 	it('keeps what was typed and shows the error next to the name when the project name is missing', async () => {
 		const { page } = b;
 		await page.goto('/projects/new');
