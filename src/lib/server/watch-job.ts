@@ -145,6 +145,13 @@ interface Judgement {
 	evaluateMs: number;
 }
 
+/**
+ * How many projects' histories a scan holds at once. Loaded and judged a slice at a time, the
+ * reviews of one slice are no longer needed when the next is read, so they die young and cost
+ * the garbage collector little; a slice is still large enough for its queries to read in sweeps.
+ */
+const HISTORY_SLICE = 50;
+
 /** History findings already computed during this run, by project and data version: a retry judges only what moved. */
 type HistoryMemo = Map<number, { version: number; findings: Finding[] }>;
 
@@ -357,8 +364,7 @@ function judge(
 	const timeProjects: Set<number> | 'all' = fullTimePass ? 'all' : new Set([...changed, ...resolvedByHandSince(client, pass.day)]);
 	const facts = readFacts(client, projects, today, timeProjects);
 	const toLoad = changed.filter((id) => memo.get(id)?.version !== projects.get(id)!.dataVersion);
-	const histories = toLoad.length > 0 ? loadHistories(db, toLoad) : [];
-	const loadMs = performance.now() - started;
+	let loadMs = performance.now() - started;
 
 	// the pasted comments: where some project changed, or an alert of the rule was set aside by
 	// hand, the graph takes in the texts that are new and the groups that moved are judged again
@@ -369,11 +375,16 @@ function judge(
 	const texts = textCache(client, afresh ? projects.size * 20 : (changed.length + toLoad.length) * 200);
 	const findings: Finding[] = [];
 	for (const f of facts.values()) for (const finding of timeFindings(f, today, config)) findings.push(finding);
-	// emptied as it is read: the histories (the largest thing a full scan holds) can go before
-	// the pasted comments are compared
-	for (const history of histories.splice(0)) {
-		const ctx = projectContext(history, now, config, texts, timeZone, today);
-		memo.set(history.project.id, { version: projects.get(history.project.id)!.dataVersion, findings: projectHistoryFindings(ctx) });
+	// the histories (the largest thing a full scan holds) are loaded and judged a slice of
+	// projects at a time: each slice is gone before the next is read
+	for (let from = 0; from < toLoad.length; from += HISTORY_SLICE) {
+		const loading = performance.now();
+		const histories = loadHistories(db, toLoad.slice(from, from + HISTORY_SLICE));
+		loadMs += performance.now() - loading;
+		for (const history of histories) {
+			const ctx = projectContext(history, now, config, texts, timeZone, today);
+			memo.set(history.project.id, { version: projects.get(history.project.id)!.dataVersion, findings: projectHistoryFindings(ctx) });
+		}
 	}
 	const judged = new Map<number, number>();
 	for (const id of changed) {
