@@ -105,18 +105,38 @@ function section(title: string, alerts: AlertView[], total = alerts.length): str
 /**
  * The report as one line of JSON, for tools to read: thousands of open alerts on a large
  * portfolio (megabytes), so it is written a slice of alerts at a time rather than built whole.
+ * An alert opened by this scan is also one of those left open: it is read and described once.
  */
 function writeJsonReport(db: Db, outcome: ScanOutcome & { status: 'completed' }, write: (text: string) => void): void {
 	const counts = { opened: outcome.opened.length, resolved: outcome.resolved.length, open: outcome.open.length };
 	write(`{"asOf":${JSON.stringify(outcome.asOf)},"today":${JSON.stringify(outcome.today)},"runId":${JSON.stringify(outcome.runId)}`);
+	const stillOpen = new Set(outcome.open);
+	/** alerts already described, kept only until the list of open alerts hands them out */
+	const described = new Map<number, string>();
+	const json = (ids: readonly number[], keep: boolean): string[] => {
+		const fresh = new Map(alertsById(db, ids.filter((id) => !described.has(id))).map((a) => [a.id, JSON.stringify(describe(a))]));
+		const texts: string[] = [];
+		for (const id of ids) {
+			const text = described.get(id) ?? fresh.get(id);
+			if (text === undefined) continue;
+			texts.push(text);
+			if (keep && stillOpen.has(id)) described.set(id, text);
+			else described.delete(id);
+		}
+		return texts;
+	};
 	for (const [name, ids] of [
 		['opened', outcome.opened],
 		['resolved', outcome.resolved],
 		['open', outcome.open]
 	] as const) {
 		write(`,"${name}":[`);
+		let first = true;
 		for (let i = 0; i < ids.length; i += 500) {
-			write((i > 0 ? ',' : '') + alertsById(db, ids.slice(i, i + 500)).map((a) => JSON.stringify(describe(a))).join(','));
+			const texts = json(ids.slice(i, i + 500), name !== 'open');
+			if (texts.length === 0) continue;
+			write((first ? '' : ',') + texts.join(','));
+			first = false;
 		}
 		write(']');
 	}

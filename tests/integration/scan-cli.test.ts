@@ -68,6 +68,9 @@ describe('vigie scan', () => {
 		const lapsed = report.opened.find((a) => a.rule === 'lapsed');
 		expect(lapsed).toMatchObject({ project: 'canal-vert' });
 		expect(lapsed?.explanation.text).toMatch(/\w/);
+		// an alert the scan opened is also left open: listed whole in both lists, once in each
+		expect(report.open).toHaveLength(report.opened.length);
+		expect(new Set(report.open.map((a) => JSON.stringify(a)))).toEqual(new Set(report.opened.map((a) => JSON.stringify(a))));
 	});
 
 	it('opens nothing more when run again as of the same day', async () => {
