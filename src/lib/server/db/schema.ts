@@ -209,7 +209,12 @@ export const action = sqliteTable(
 		closedOn: text('closed_on'),
 		createdAt: createdAt()
 	},
-	(t) => [index('action_project_status_idx').on(t.projectId, t.status), index('action_status_due_idx').on(t.status, t.dueOn)]
+	(t) => [
+		index('action_project_status_idx').on(t.projectId, t.status),
+		index('action_status_due_idx').on(t.status, t.dueOn),
+		/** the open actions counted per project (the dashboard, the reminders) without reading the rows */
+		index('action_status_project_due_idx').on(t.status, t.projectId, t.dueOn)
+	]
 );
 
 /** Instance-wide settings (habit thresholds, …) as JSON values. */
@@ -246,7 +251,8 @@ export const alert = sqliteTable(
 		beganOn: text('began_on')
 	},
 	(t) => [
-		index('alert_status_idx').on(t.status),
+		/** by status, with what the dashboard counts per project: the open alerts are counted from the index alone */
+		index('alert_status_project_idx').on(t.status, t.projectId, t.severity, t.rule),
 		index('alert_rule_subject_idx').on(t.rule, t.subjectKey),
 		/** at most one alert per rule and subject that is not resolved: the database keeps the promise even if two writers race */
 		uniqueIndex('alert_rule_subject_live_uq')
@@ -372,7 +378,14 @@ export const trackedState = sqliteTable(
 		/** JSON `[day, rating][]`: the first rating and each change (see `RatingTrail`) */
 		ratingTrail: text('rating_trail').notNull().default('[]')
 	},
-	(t) => [index('tracked_state_project_idx').on(t.projectId), index('tracked_state_due_idx').on(t.dueOn)]
+	(t) => [
+		/**
+		 * By project, with the days and rating a status is computed from: the dashboard's counts
+		 * and the reminders read this index alone, not the rows (which carry the latest comment).
+		 */
+		index('tracked_state_project_status_idx').on(t.projectId, t.snoozedUntil, t.dueOn, t.graceEndsOn, t.lastReviewedOn, t.rating),
+		index('tracked_state_due_idx').on(t.dueOn)
+	]
 );
 
 /** A project's figures at the end of each month, up to the month of its last review (see `MonthState`). */
