@@ -380,10 +380,21 @@ export const trackedState = sqliteTable(
 	},
 	(t) => [
 		/**
-		 * By project, with the days and rating a status is computed from: the dashboard's counts
-		 * and the reminders read this index alone, not the rows (which carry the latest comment).
+		 * By project, with the days and rating a status is computed from: the dashboard's counts,
+		 * the reminders, the heat-map's cells and the weakest watch-points read this index alone,
+		 * not the rows (which carry the latest comment and the rating trail).
 		 */
-		index('tracked_state_project_status_idx').on(t.projectId, t.snoozedUntil, t.dueOn, t.graceEndsOn, t.lastReviewedOn, t.rating),
+		index('tracked_state_project_cells_idx').on(
+			t.projectId,
+			t.snoozedUntil,
+			t.dueOn,
+			t.graceEndsOn,
+			t.lastReviewedOn,
+			t.rating,
+			t.watchpointId
+		),
+		/** one watch-point in every project (its page across projects) */
+		index('tracked_state_watchpoint_idx').on(t.watchpointId, t.projectId),
 		index('tracked_state_due_idx').on(t.dueOn)
 	]
 );
