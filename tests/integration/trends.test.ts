@@ -199,3 +199,36 @@ describe('the numbers behind each view', () => {
 		}
 	});
 });
+
+describe('one watch-point across many projects', () => {
+	beforeEach(() => {
+		generatePortfolio(db, { projects: 60, watchpoints: 20, reviews: 4 }, '2026-11-26');
+		rebuildReadModel(db);
+	});
+
+	type Across = { across: ReturnType<typeof acrossData>['across']; list: { page: number; pages: number; total: number; first: number } };
+
+	it('lists the projects fifty at a time, the weakest first, while its figures and CSV cover them all', async () => {
+		const key = listWatchpoints(db)[0].key;
+		const first = await page<Across>(acrossLoad as never, `/framework/${key}?range=12m`, { key });
+		const second = await page<Across>(acrossLoad as never, `/framework/${key}?range=12m&page=2`, { key });
+		const beyond = await page<Across>(acrossLoad as never, `/framework/${key}?range=12m&page=9`, { key });
+
+		expect(first.list).toEqual({ page: 1, pages: 2, total: 60, first: 1 });
+		expect(first.across.rows).toHaveLength(50);
+		expect(second.list).toMatchObject({ page: 2, first: 51 });
+		expect(second.across.rows).toHaveLength(10);
+		// a page past the end shows the last one
+		expect(beyond.list.page).toBe(2);
+		const ratings = [...first.across.rows, ...second.across.rows].map((r) => r.rating ?? 5);
+		expect(ratings).toEqual([...ratings].sort((a, b) => a - b));
+		const slugs = new Set([...first.across.rows, ...second.across.rows].map((r) => r.project.slug));
+		expect(slugs.size).toBe(60);
+		// the figures are over every project, not the page
+		const rated = [...first.across.rows, ...second.across.rows].filter((r) => r.rating !== null).length;
+		expect(first.across.current.projects).toBe(rated);
+		expect(second.across.current).toEqual(first.across.current);
+		const rows = await csv(acrossCsv as never, `/framework/${key}/export.csv?range=12m`, { key });
+		expect(rows[0].length).toBe(3 + 60);
+	});
+});

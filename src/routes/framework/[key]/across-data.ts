@@ -9,6 +9,9 @@ import { earliestMonth } from '$lib/server/queries/portfolio-trends';
 import { readRange } from '$lib/server/queries/range';
 import { watchpointAcross } from '$lib/server/queries/watchpoint-across';
 
+/** Projects the page lists at a time, the weakest first; its figures, chart and CSV cover all of them. */
+export const ACROSS_PAGE_SIZE = 50;
+
 export function acrossData(db: Db, key: string, url: URL, who: Principal | null, now: Date) {
 	const watchpoint = findWatchpointByKey(db, key);
 	if (!watchpoint) error(404, 'error.not_found_text');
