@@ -7,7 +7,11 @@
  */
 import type { Db } from './db';
 import { acknowledgeAlert, alertsById, snoozeAlert, type AlertFilters, type AlertView } from './alerts';
-import type { IsoDate } from '../domain/types';
+import { ALERT_STATUSES, type IsoDate } from '../domain/types';
+
+const LIVE_STATUSES = ALERT_STATUSES.filter((status) => status !== 'resolved')
+	.map((status) => `'${status}'`)
+	.join(', ');
 
 interface Where {
 	sql: string;
@@ -34,7 +38,8 @@ function whereOf(filters: AlertFilters): Where {
 		params.push(filters.severity);
 	}
 	const status = filters.status ?? 'live';
-	if (status === 'live') parts.push(`a.status <> 'resolved'`);
+	// the live statuses named, so that the status index is searched rather than every alert read
+	if (status === 'live') parts.push(`a.status in (${LIVE_STATUSES})`);
 	else if (status !== 'all') {
 		parts.push('a.status = ?');
 		params.push(status);
@@ -67,23 +72,43 @@ export interface AlertPage {
 export function alertPage(db: Db, filters: AlertFilters, page: number, pageSize: number): AlertPage {
 	const client = db.$client;
 	const where = whereOf(filters);
+	// each project's count, in the page's order of projects (by name; alerts of no project last)
 	const counts = client
-		.prepare(`select a.project_id as projectId, count(*) as n from alert a ${where.sql} group by a.project_id`)
+		.prepare(
+			`select c.projectId, c.n from (
+			   select a.project_id as projectId, count(*) as n from alert a ${where.sql} group by a.project_id
+			 ) c left join project p on p.id = c.projectId
+			 order by (p.id is null), p.name collate nocase, p.id`
+		)
 		.all(...where.params) as { projectId: number | null; n: number }[];
 	const total = counts.reduce((sum, c) => sum + c.n, 0);
 	const pages = Math.max(1, Math.ceil(total / pageSize));
 	const current = Math.min(Math.max(1, page), pages);
-	const ids = client
-		.prepare(
-			`select a.id from alert a left join project p on p.id = a.project_id ${where.sql}
-			 order by (p.id is null), p.name collate nocase, p.id,
-			   case a.status when 'open' then 0 when 'acknowledged' then 1 when 'snoozed' then 2 else 3 end,
-			   case a.severity when 'critical' then 0 when 'warning' then 1 else 2 end,
-			   a.last_seen_at desc, a.id desc
-			 limit ? offset ?`
-		)
-		.pluck()
-		.all(...where.params, pageSize, (current - 1) * pageSize) as number[];
+	// the projects the page falls on, from the counts; then their alerts, a project at a time,
+	// so that only those few projects' alerts are sorted
+	const ofProject = (projectId: number | null) =>
+		client
+			.prepare(
+				`select a.id from alert a ${where.sql ? `${where.sql} and` : 'where'} a.project_id ${projectId === null ? 'is null' : '= ?'}
+				 order by case a.status when 'open' then 0 when 'acknowledged' then 1 when 'snoozed' then 2 else 3 end,
+				   case a.severity when 'critical' then 0 when 'warning' then 1 else 2 end,
+				   a.last_seen_at desc, a.id desc
+				 limit ? offset ?`
+			)
+			.pluck();
+	const ids: number[] = [];
+	let skip = (current - 1) * pageSize;
+	for (const c of counts) {
+		if (ids.length >= pageSize) break;
+		if (skip >= c.n) {
+			skip -= c.n;
+			continue;
+		}
+		const take = Math.min(c.n - skip, pageSize - ids.length);
+		const args = [...where.params, ...(c.projectId === null ? [] : [c.projectId]), take, skip];
+		ids.push(...(ofProject(c.projectId).all(...args) as number[]));
+		skip = 0;
+	}
 	const countOf = new Map(counts.map((c) => [c.projectId, c.n]));
 	const groups: AlertGroup[] = [];
 	for (const view of alertsById(db, ids)) {
