@@ -20,7 +20,7 @@ export interface Spread {
 }
 
 /** Quantile by linear interpolation between closest ranks (the spreadsheet's QUARTILE.INC). */
-export function quantile(sorted: readonly number[], p: number): number {
+export function quantile(sorted: ArrayLike<number>, p: number): number {
 	if (sorted.length === 0) return NaN;
 	const at = (sorted.length - 1) * p;
 	const below = Math.floor(at);
@@ -30,14 +30,17 @@ export function quantile(sorted: readonly number[], p: number): number {
 
 export function spreadOf(values: readonly number[]): Spread | null {
 	if (values.length === 0) return null;
-	const sorted = [...values].sort((a, b) => a - b);
+	// a typed array sorts numbers natively, without a comparison function
+	const sorted = Float64Array.from(values).sort();
+	let sum = 0;
+	for (const v of sorted) sum += v;
 	return {
 		min: sorted[0],
 		q1: quantile(sorted, 0.25),
 		median: quantile(sorted, 0.5),
 		q3: quantile(sorted, 0.75),
 		max: sorted[sorted.length - 1],
-		mean: sorted.reduce((s, v) => s + v, 0) / sorted.length
+		mean: sum / sorted.length
 	};
 }
 
