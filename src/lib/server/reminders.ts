@@ -50,11 +50,21 @@ function reminderQueries(db: Db, projectIds: readonly number[] | null, today: Is
 	const scoped = projectIds !== null;
 	const params = { today, soonUntil, ...(scoped ? { ids: JSON.stringify(projectIds) } : {}) };
 	const inScope = (column: string) => (scoped ? ` and ${column} in (select value from json_each(@ids))` : '');
-	const activeProject = `join project p on p.id = s.project_id and p.status = 'active' and p.archived_at is null`;
+	// `+` keeps the planner from reaching the rows through every project or watch-point: the
+	// due-day index finds the few rows near or past their day
+	const activeProject = `join project p on p.id = +s.project_id and p.status = 'active' and p.archived_at is null`;
 	const watchpointWhere = `s.due_on <= @soonUntil and (s.snoozed_until is null or s.snoozed_until <= @today)${inScope('s.project_id')}`;
 	const actionWhere = `a.status = 'open' and a.due_on is not null and a.due_on <= @soonUntil${inScope('a.project_id')}`;
+	/**
+	 * The items at least as urgent as `bound`; and, so that the due-day index can be searched, the
+	 * latest due day they can have: more urgent items fall due earlier, except that a lapsed
+	 * point (rank 0) may fall due after an overdue one (rank 1) — though always before today.
+	 */
 	const bounded = (rank: string, due: string, bound?: UrgencyBound) =>
-		bound ? ` and (${rank} < ${bound.rank} or (${rank} = ${bound.rank} and ${due} <= '${bound.dueOn}'))` : '';
+		bound
+			? ` and (${rank} < ${bound.rank} or (${rank} = ${bound.rank} and ${due} <= '${bound.dueOn}'))` +
+				(rank === WATCHPOINT_RANK && bound.rank === 1 ? ` and ${due} < @today` : ` and ${due} <= '${bound.dueOn}'`)
+			: '';
 	return {
 		params,
 		count(): number {
@@ -88,7 +98,7 @@ function reminderQueries(db: Db, projectIds: readonly number[] | null, today: Is
 				.prepare(
 					`select s.project_id as projectId, t.owner_user_id as ownerUserId, ${STATE_ROW_COLUMNS}
 					 from tracked_state s ${activeProject}
-					 join watchpoint w on w.id = s.watchpoint_id
+					 join watchpoint w on w.id = +s.watchpoint_id
 					 join tracked_watchpoint t on t.id = s.tracked_id
 					 where ${watchpointWhere}${bounded(WATCHPOINT_RANK, 's.due_on', bound)}
 					 order by s.due_on, w.position`
