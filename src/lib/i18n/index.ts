@@ -102,9 +102,30 @@ const DATE_STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
 	long: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }
 };
 
+/**
+ * Calendar days already formatted, by language, style and day: a report or a page of alerts
+ * names the same few days thousands of times. Bounded; started afresh when full.
+ */
+const formattedDays = new Map<string, string>();
+const FORMATTED_DAYS_LIMIT = 5000;
+
 /** Formats a calendar day (`YYYY-MM-DD`) or an instant for the reader's language. */
 export function formatDate(lang: Lang, value: string | Date | null | undefined, style: DateStyle = 'medium'): string {
 	if (!value) return '';
+	if (typeof value === 'string' && value.length === 10) {
+		const key = `${lang}|${style}|${value}`;
+		let text = formattedDays.get(key);
+		if (text === undefined) {
+			text = formatInstant(lang, value, style);
+			if (formattedDays.size >= FORMATTED_DAYS_LIMIT) formattedDays.clear();
+			formattedDays.set(key, text);
+		}
+		return text;
+	}
+	return formatInstant(lang, value, style);
+}
+
+function formatInstant(lang: Lang, value: string | Date, style: DateStyle): string {
 	const date =
 		typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
 			? new Date(`${value}T12:00:00Z`)
