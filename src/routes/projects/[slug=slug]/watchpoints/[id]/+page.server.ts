@@ -8,7 +8,7 @@ import {
 	updateTrackedWatchpoint
 } from '$lib/server/projects';
 import { guardProject, type GuardEvent } from '$lib/server/permissions';
-import { listMembers } from '$lib/server/membership';
+import { memberChoices } from '$lib/server/member-choices';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The tracked watch-point of the address, for someone who may change the project's settings. */
@@ -20,17 +20,16 @@ function trackedOf(event: GuardEvent & { params: { id: string } }) {
 	return { project, tracked };
 }
 
-/** The project's members who can own a point (disabled accounts are not offered). */
-function memberChoices(projectId: number) {
-	return listMembers(getDb(), projectId)
-		.filter((m) => !m.disabled)
-		.map((m) => ({ userId: m.userId, name: m.name || m.email }));
-}
-
 export const load: PageServerLoad = ({ params, locals }) => {
 	const { project, tracked } = trackedOf({ params, locals });
+	const db = getDb();
 	// the owner is free text, but most often one of the project's actors: offered as suggestions
-	return { tracked, actors: listActors(getDb(), project.id), members: memberChoices(project.id), today: instanceToday(new Date()) };
+	return {
+		tracked,
+		actors: listActors(db, project.id),
+		members: memberChoices(db, project.id, [tracked.ownerUserId]),
+		today: instanceToday(new Date())
+	};
 };
 
 export const actions: Actions = {
@@ -39,7 +38,7 @@ export const actions: Actions = {
 		const parsed = parseTrackedSettingsForm(await request.formData(), {
 			today: instanceToday(new Date()),
 			currentSnoozedUntil: tracked.snoozedUntil,
-			members: memberChoices(project.id)
+			members: memberChoices(getDb(), project.id, [tracked.ownerUserId])
 		});
 		if (!parsed.input) return fail(400, { values: parsed.values, errors: parsed.errors });
 		if (!updateTrackedWatchpoint(getDb(), project.id, tracked.id, parsed.input)) error(404, 'not_found');
