@@ -1,0 +1,144 @@
+/**
+ * People of a project who are members: a review's facilitator chosen among the members.
+ * Through the pages' own actions and loads, on a real database, as the coordinator sends them.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createTempDb, NOW, type TempDb } from '../helpers/db';
+import { createCast, type Cast } from '../helpers/cast';
+import { loadAs, sendForm } from '../helpers/forms';
+import { useDatabase, type Db } from '../../src/lib/server/db';
+import { review } from '../../src/lib/server/db/schema';
+import { reviewFormSetup, type ReviewDetail } from '../../src/lib/server/reviews';
+import type { MemberChoice } from '../../src/lib/server/project-forms';
+import { actions as newReviewActions } from '../../src/routes/projects/[slug=slug]/reviews/new/+page.server';
+import { actions as editReviewActions, load as editReviewLoad } from '../../src/routes/projects/[slug=slug]/reviews/[id]/edit/+page.server';
+import { load as reviewLoad } from '../../src/routes/projects/[slug=slug]/reviews/[id]/+page.server';
+import { actions as membersActions } from '../../src/routes/projects/[slug=slug]/members/+page.server';
+
+let t: TempDb;
+let db: Db;
+let cast: Cast;
+let slug: string;
+let firstWatchpoint: number;
+
+beforeEach(() => {
+	vi.useFakeTimers({ toFake: ['Date'] });
+	vi.setSystemTime(NOW);
+	t = createTempDb();
+	db = t.db;
+	useDatabase(db);
+	cast = createCast(db);
+	slug = cast.project.slug;
+	firstWatchpoint = reviewFormSetup(db, cast.project.id, '2026-11-26').watchpoints[0].id;
+});
+
+afterEach(() => {
+	vi.useRealTimers();
+	t.close();
+});
+
+const coordinator = () => cast.people.coordinator;
+
+/**
+ * A review form as the coordinator fills it: one watch-point rated, with a reason. Participants
+ * are checkboxes: none ticked sends no field at all.
+ */
+function reviewFields(fields: Record<string, string>): Record<string, string | string[]> {
+	const { participants = '', ...rest } = fields;
+	return {
+		heldOn: '2026-11-20',
+		facilitator: '',
+		notes: '',
+		[`rating-${firstWatchpoint}`]: '3',
+		[`comment-${firstWatchpoint}`]: 'Les communes partagent leurs relevés.',
+		...rest,
+		participants: participants.split(',').filter(Boolean)
+	};
+}
+
+async function recordThroughForm(fields: Record<string, string>): Promise<number> {
+	const outcome = await sendForm(newReviewActions.default, coordinator(), { slug }, reviewFields(fields));
+	if (outcome.kind !== 'saved') throw new Error(`review not saved: ${JSON.stringify(outcome)}`);
+	return Number(/reviews\/(\d+)/.exec(outcome.location)![1]);
+}
+
+const reviewPage = (id: number) => loadAs<{ detail: ReviewDetail }>(reviewLoad, cast.people.viewer, { slug, id: String(id) });
+const removeFromProject = (userId: number) => sendForm(membersActions.remove, coordinator(), { slug }, { userId: String(userId) });
+
+describe('a review led by a member of the project', () => {
+	it('stores the member chosen as facilitator, takes their name when none is typed, and the review page shows both', async () => {
+		const paul = cast.people.contributor;
+		const id = await recordThroughForm({ facilitatorUserId: String(paul.id) });
+
+		const { detail } = await reviewPage(id);
+		expect(detail.review).toMatchObject({ facilitator: 'Paul Durand', facilitatorUserId: paul.id });
+		expect(detail.facilitatorAccount).toBe('Paul Durand');
+	});
+
+	it('keeps a name typed by hand beside the member chosen', async () => {
+		const paul = cast.people.contributor;
+		const id = await recordThroughForm({ facilitator: 'Paul (syndicat)', facilitatorUserId: String(paul.id) });
+		const { detail } = await reviewPage(id);
+		expect(detail.review).toMatchObject({ facilitator: 'Paul (syndicat)', facilitatorUserId: paul.id });
+		expect(detail.facilitatorAccount).toBe('Paul Durand');
+	});
+
+	it('refuses an id no member has, or someone of another project, next to the field; keeps what was typed and saves nothing', async () => {
+		for (const forged of ['99999', String(cast.people.outsider.id)]) {
+			const outcome = await sendForm(newReviewActions.default, coordinator(), { slug }, reviewFields({ facilitator: 'Claire Martin', facilitatorUserId: forged }));
+			expect(outcome.kind).toBe('refused');
+			if (outcome.kind !== 'refused') return;
+			expect(outcome.status).toBe(400);
+			expect(outcome.data.errors).toEqual({ facilitatorUserId: { key: 'error.invalid_choice' } });
+			expect(outcome.data.values).toMatchObject({
+				facilitator: 'Claire Martin',
+				facilitatorUserId: forged,
+				[`comment-${firstWatchpoint}`]: 'Les communes partagent leurs relevés.'
+			});
+		}
+		expect(db.select().from(review).all()).toEqual([]);
+	});
+
+	it('keeps the facilitator when the review is edited, and changes them when another member is chosen', async () => {
+		const paul = cast.people.contributor;
+		const vera = cast.people.viewer;
+		const id = await recordThroughForm({ facilitatorUserId: String(paul.id) });
+
+		const form = await loadAs<{ values: Record<string, string>; members: MemberChoice[] }>(editReviewLoad, coordinator(), { slug, id: String(id) });
+		expect(form.values).toMatchObject({ facilitator: 'Paul Durand', facilitatorUserId: String(paul.id) });
+		expect(form.members.map((m) => m.name)).toEqual(['Claire Martin', 'Paul Durand', 'Véra Leroy']);
+
+		const kept = await sendForm(editReviewActions.default, coordinator(), { slug, id: String(id) }, reviewFields(form.values));
+		expect(kept.kind).toBe('saved');
+		expect((await reviewPage(id)).detail.review.facilitatorUserId).toBe(paul.id);
+
+		const changed = await sendForm(
+			editReviewActions.default,
+			coordinator(),
+			{ slug, id: String(id) },
+			reviewFields({ facilitator: 'Véra Leroy', facilitatorUserId: String(vera.id) })
+		);
+		expect(changed.kind).toBe('saved');
+		expect((await reviewPage(id)).detail).toMatchObject({ review: { facilitator: 'Véra Leroy', facilitatorUserId: vera.id }, facilitatorAccount: 'Véra Leroy' });
+
+		const none = await sendForm(editReviewActions.default, coordinator(), { slug, id: String(id) }, reviewFields({ facilitator: 'Véra Leroy', facilitatorUserId: '' }));
+		expect(none.kind).toBe('saved');
+		expect((await reviewPage(id)).detail).toMatchObject({ review: { facilitator: 'Véra Leroy', facilitatorUserId: null }, facilitatorAccount: null });
+	});
+
+	it('still names a facilitator who has left the project since, and editing the review keeps them; a new review cannot choose them', async () => {
+		const paul = cast.people.contributor;
+		const id = await recordThroughForm({ facilitatorUserId: String(paul.id) });
+		expect((await removeFromProject(paul.id)).kind).toBe('answered');
+
+		expect((await reviewPage(id)).detail.facilitatorAccount).toBe('Paul Durand');
+		const form = await loadAs<{ values: Record<string, string>; members: MemberChoice[] }>(editReviewLoad, coordinator(), { slug, id: String(id) });
+		expect(form.members.map((m) => m.name)).toContain('Paul Durand');
+		const edited = await sendForm(editReviewActions.default, coordinator(), { slug, id: String(id) }, reviewFields({ ...form.values, notes: 'Relu.' }));
+		expect(edited.kind).toBe('saved');
+		expect((await reviewPage(id)).detail.review).toMatchObject({ notes: 'Relu.', facilitatorUserId: paul.id });
+
+		const another = await sendForm(newReviewActions.default, coordinator(), { slug }, reviewFields({ facilitatorUserId: String(paul.id) }));
+		expect(another.kind === 'refused' && another.data.errors).toEqual({ facilitatorUserId: { key: 'error.invalid_choice' } });
+	});
+});
