@@ -469,6 +469,7 @@ export interface ReviewSummary {
 	id: number;
 	heldOn: IsoDate;
 	facilitator: string;
+	facilitatorUserId: number | null;
 	participantCount: number;
 	/** the actor levels present, in the framework's order */
 	levels: ActorLevel[];
@@ -526,6 +527,7 @@ export function listReviews(db: Db, projectId: number): ReviewSummary[] {
 			id: r.id,
 			heldOn: r.heldOn,
 			facilitator: r.facilitator,
+			facilitatorUserId: r.facilitatorUserId,
 			participantCount: levels.length,
 			levels: ACTOR_LEVELS.filter((level) => levels.includes(level)),
 			assessedCount: ratings.length,
