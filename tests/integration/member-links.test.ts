@@ -1,18 +1,23 @@
 /**
- * People of a project who are members: a review's facilitator chosen among the members.
+ * People of a project who are members: a review's facilitator chosen among the members, an actor
+ * linked to a member's account.
  * Through the pages' own actions and loads, on a real database, as the coordinator sends them.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { createTempDb, NOW, type TempDb } from '../helpers/db';
 import { createCast, type Cast } from '../helpers/cast';
 import { loadAs, sendForm } from '../helpers/forms';
 import { useDatabase, type Db } from '../../src/lib/server/db';
-import { review } from '../../src/lib/server/db/schema';
+import { actor, review } from '../../src/lib/server/db/schema';
 import { reviewFormSetup, type ReviewDetail } from '../../src/lib/server/reviews';
 import type { MemberChoice } from '../../src/lib/server/project-forms';
+import type { ActorRow } from '../../src/lib/server/projects';
 import { actions as newReviewActions } from '../../src/routes/projects/[slug=slug]/reviews/new/+page.server';
 import { actions as editReviewActions, load as editReviewLoad } from '../../src/routes/projects/[slug=slug]/reviews/[id]/edit/+page.server';
 import { load as reviewLoad } from '../../src/routes/projects/[slug=slug]/reviews/[id]/+page.server';
+import { actions as actorsActions, load as actorsLoad } from '../../src/routes/projects/[slug=slug]/actors/+page.server';
+import { actions as actorActions, load as actorLoad } from '../../src/routes/projects/[slug=slug]/actors/[id]/+page.server';
 import { actions as membersActions } from '../../src/routes/projects/[slug=slug]/members/+page.server';
 
 let t: TempDb;
@@ -63,6 +68,7 @@ async function recordThroughForm(fields: Record<string, string>): Promise<number
 }
 
 const reviewPage = (id: number) => loadAs<{ detail: ReviewDetail }>(reviewLoad, cast.people.viewer, { slug, id: String(id) });
+const actorsPage = () => loadAs<{ actors: ActorRow[]; members: MemberChoice[] }>(actorsLoad, coordinator(), { slug });
 const removeFromProject = (userId: number) => sendForm(membersActions.remove, coordinator(), { slug }, { userId: String(userId) });
 
 describe('a review led by a member of the project', () => {
@@ -140,5 +146,54 @@ describe('a review led by a member of the project', () => {
 
 		const another = await sendForm(newReviewActions.default, coordinator(), { slug }, reviewFields({ facilitatorUserId: String(paul.id) }));
 		expect(another.kind === 'refused' && another.data.errors).toEqual({ facilitatorUserId: { key: 'error.invalid_choice' } });
+	});
+});
+
+describe('an actor who is a member of the project', () => {
+	const lucie = { name: 'Lucie Bernard', organisation: 'Syndicat des eaux', level: 'technical', role: '', responsibilities: '', email: '' };
+
+	it('is linked to the member’s account, which the actors list shows; an account that is not a member’s is refused next to the field', async () => {
+		const paul = cast.people.contributor;
+		const added = await sendForm(actorsActions.addActor, coordinator(), { slug }, { ...lucie, name: 'Paul Durand', userId: String(paul.id) });
+		expect(added.kind).toBe('answered');
+		const page = await actorsPage();
+		expect(page.actors.map((a) => [a.name, a.userId, a.accountName])).toEqual([['Paul Durand', paul.id, 'Paul Durand']]);
+
+		const forged = await sendForm(actorsActions.addActor, coordinator(), { slug }, { ...lucie, userId: String(cast.people.outsider.id) });
+		expect(forged.kind).toBe('refused');
+		if (forged.kind !== 'refused') return;
+		expect(forged.data.errors).toEqual({ userId: { key: 'error.invalid_choice' } });
+		expect(forged.data.values).toMatchObject({ name: 'Lucie Bernard', organisation: 'Syndicat des eaux', userId: String(cast.people.outsider.id) });
+		expect((await actorsPage()).actors).toHaveLength(1);
+	});
+
+	it('keeps its link when saved again on its own page, and loses it when no account is chosen', async () => {
+		const vera = cast.people.viewer;
+		await sendForm(actorsActions.addActor, coordinator(), { slug }, { ...lucie, userId: String(vera.id) });
+		const [saved] = (await actorsPage()).actors;
+		const params = { slug, id: String(saved.id) };
+
+		const own = await loadAs<{ members: MemberChoice[] }>(actorLoad, coordinator(), params);
+		expect(own.members.map((m) => m.userId)).toContain(vera.id);
+		expect((await sendForm(actorActions.update, coordinator(), params, { ...lucie, role: 'Ingénieure', userId: String(vera.id) })).kind).toBe('saved');
+		expect((await actorsPage()).actors[0]).toMatchObject({ role: 'Ingénieure', accountName: 'Véra Leroy' });
+
+		expect((await sendForm(actorActions.update, coordinator(), params, { ...lucie, userId: '' })).kind).toBe('saved');
+		expect((await actorsPage()).actors[0]).toMatchObject({ name: 'Lucie Bernard', userId: null, accountName: null });
+	});
+
+	it('stays, with its history, but no longer names the account once the member leaves the project', async () => {
+		const paul = cast.people.contributor;
+		await sendForm(actorsActions.addActor, coordinator(), { slug }, { ...lucie, name: 'Paul Durand', userId: String(paul.id) });
+		const [linked] = (await actorsPage()).actors;
+		const reviewId = await recordThroughForm({ facilitator: 'Claire Martin', participants: String(linked.id) });
+
+		expect((await removeFromProject(paul.id)).kind).toBe('answered');
+
+		expect((await reviewPage(reviewId)).detail.participants.map((p) => p.name)).toEqual(['Paul Durand']);
+		const page = await actorsPage();
+		expect(page.actors.map((a) => [a.name, a.accountName])).toEqual([['Paul Durand', null]]);
+		expect(page.members.map((m) => m.name)).not.toContain('Paul Durand');
+		expect(db.select().from(actor).where(eq(actor.id, linked.id)).get()?.userId).toBeNull();
 	});
 });

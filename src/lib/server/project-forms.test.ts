@@ -137,6 +137,17 @@ describe('actor form', () => {
 			key: 'error.invalid_email'
 		});
 	});
+
+	it('links the actor to a member’s account, or to none, and refuses an account that is not a member’s next to the field', () => {
+		const members = [{ userId: 7, name: 'Karim Haddad' }];
+		const fields = { name: 'Karim Haddad', level: 'technical' };
+		expect(parseActorForm(form({ ...fields, userId: '7' }), { members }).input).toMatchObject({ userId: 7 });
+		expect(parseActorForm(form({ ...fields, userId: '' }), { members }).input).toMatchObject({ userId: null });
+		const forged = parseActorForm(form({ ...fields, userId: '8' }), { members });
+		expect(forged.input).toBeNull();
+		expect(forged.errors).toEqual({ userId: { key: 'error.invalid_choice' } });
+		expect(forged.values).toMatchObject({ name: 'Karim Haddad', userId: '8' });
+	});
 });
 
 describe('commitment form', () => {

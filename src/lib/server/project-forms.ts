@@ -107,7 +107,8 @@ export function parseProjectForm(data: FormData): ParsedProject<ProjectInput> {
 	return { ...parsed(r, fields), slug: fields.slug };
 }
 
-export function parseActorForm(data: FormData): Parsed<ActorInput> {
+/** An actor; `userId` is the member account they are, one of `members` (or none). */
+export function parseActorForm(data: FormData, opts: { members?: readonly MemberChoice[] } = {}): Parsed<ActorInput> {
 	const r = new FormReader(data);
 	const input: ActorInput = {
 		name: r.text('name', { required: true, max: LIMITS.name }),
@@ -115,7 +116,8 @@ export function parseActorForm(data: FormData): Parsed<ActorInput> {
 		level: r.choice('level', ACTOR_LEVELS) ?? 'other',
 		role: r.text('role', { max: LIMITS.short }),
 		responsibilities: r.text('responsibilities', { max: LIMITS.text }),
-		email: r.email('email')
+		email: r.email('email'),
+		userId: readMemberChoice(r, 'userId', opts.members ?? [])?.userId ?? null
 	};
 	return parsed(r, input);
 }
@@ -157,7 +159,7 @@ export function parseTrackedSettingsForm(
 	return parsed(r, { cadenceDays, graceDays, owner, ownerUserId: member?.userId ?? null, snoozedUntil });
 }
 
-/** A member of the project a form may name as owner or facilitator. */
+/** A member of the project a form may name as owner or facilitator, or link an actor to. */
 export interface MemberChoice {
 	userId: number;
 	name: string;
