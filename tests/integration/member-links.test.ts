@@ -1,6 +1,6 @@
 /**
  * People of a project who are members: a review's facilitator chosen among the members, an actor
- * linked to a member's account.
+ * linked to a member's account, and a watch-point's owner proposed from the actor of that name.
  * Through the pages' own actions and loads, on a real database, as the coordinator sends them.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -9,7 +9,8 @@ import { createTempDb, NOW, type TempDb } from '../helpers/db';
 import { createCast, type Cast } from '../helpers/cast';
 import { loadAs, sendForm } from '../helpers/forms';
 import { useDatabase, type Db } from '../../src/lib/server/db';
-import { actor, review } from '../../src/lib/server/db/schema';
+import { actor, review, trackedWatchpoint } from '../../src/lib/server/db/schema';
+import { listTrackedWatchpoints, updateTrackedWatchpoint } from '../../src/lib/server/projects';
 import { reviewFormSetup, type ReviewDetail } from '../../src/lib/server/reviews';
 import type { MemberChoice } from '../../src/lib/server/project-forms';
 import type { ActorRow } from '../../src/lib/server/projects';
@@ -19,6 +20,7 @@ import { load as reviewLoad } from '../../src/routes/projects/[slug=slug]/review
 import { actions as actorsActions, load as actorsLoad } from '../../src/routes/projects/[slug=slug]/actors/+page.server';
 import { actions as actorActions, load as actorLoad } from '../../src/routes/projects/[slug=slug]/actors/[id]/+page.server';
 import { actions as membersActions } from '../../src/routes/projects/[slug=slug]/members/+page.server';
+import { actions as trackedActions, load as trackedLoad } from '../../src/routes/projects/[slug=slug]/watchpoints/[id]/+page.server';
 
 let t: TempDb;
 let db: Db;
@@ -195,5 +197,23 @@ describe('an actor who is a member of the project', () => {
 		expect(page.actors.map((a) => [a.name, a.accountName])).toEqual([['Paul Durand', null]]);
 		expect(page.members.map((m) => m.name)).not.toContain('Paul Durand');
 		expect(db.select().from(actor).where(eq(actor.id, linked.id)).get()?.userId).toBeNull();
+	});
+});
+
+describe('a watch-point’s owner named after an actor linked to an account', () => {
+	it('proposes that member in the owner’s member select, and saving makes them the owner', async () => {
+		const paul = cast.people.contributor;
+		await sendForm(actorsActions.addActor, coordinator(), { slug }, { name: 'Paul Durand', level: 'technical', userId: String(paul.id) });
+		const tracked = listTrackedWatchpoints(db, cast.project.id)[0];
+		updateTrackedWatchpoint(db, cast.project.id, tracked.id, { cadenceDays: null, graceDays: null, owner: 'paul durand', ownerUserId: null, snoozedUntil: null });
+		const params = { slug, id: String(tracked.id) };
+
+		const before = await loadAs<{ suggestedOwner: MemberChoice | null }>(trackedLoad, coordinator(), params);
+		expect(before.suggestedOwner).toEqual({ userId: paul.id, name: 'Paul Durand' });
+
+		const saved = await sendForm(trackedActions.save, coordinator(), params, { owner: 'paul durand', ownerUserId: String(paul.id), cadenceDays: '', graceDays: '', snoozedUntil: '' });
+		expect(saved.kind).toBe('saved');
+		expect(db.select().from(trackedWatchpoint).where(eq(trackedWatchpoint.id, tracked.id)).get()).toMatchObject({ owner: 'paul durand', ownerUserId: paul.id });
+		expect((await loadAs<{ suggestedOwner: MemberChoice | null }>(trackedLoad, coordinator(), params)).suggestedOwner).toBeNull();
 	});
 });

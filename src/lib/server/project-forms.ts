@@ -178,3 +178,23 @@ export function readMemberChoice(r: FormReader, field: string, members: readonly
 	if (!found) r.fail(field, { key: 'error.invalid_choice' });
 	return found ?? null;
 }
+
+/**
+ * The member an owner typed by name is, when the project says so: an actor of that name (case
+ * and spaces aside) linked to the account of one of `members`. Null when there is none, or when
+ * actors of that name are linked to different accounts: a guess would then be a coin toss.
+ */
+export function memberOfActorNamed(
+	name: string | null,
+	actors: readonly { name: string; userId: number | null }[],
+	members: readonly MemberChoice[]
+): MemberChoice | null {
+	const wanted = name?.trim().toLocaleLowerCase('fr') ?? '';
+	if (wanted === '') return null;
+	const accounts = new Set(
+		actors.filter((a) => a.userId !== null && a.name.trim().toLocaleLowerCase('fr') === wanted).map((a) => a.userId)
+	);
+	if (accounts.size !== 1) return null;
+	const [userId] = accounts;
+	return members.find((m) => m.userId === userId) ?? null;
+}

@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { instanceToday } from '$lib/server/clock';
 import { getDb } from '$lib/server/db';
-import { parseId, parseTrackedSettingsForm } from '$lib/server/project-forms';
+import { memberOfActorNamed, parseId, parseTrackedSettingsForm } from '$lib/server/project-forms';
 import {
 	findTrackedWatchpoint,
 	listActors,
@@ -24,10 +24,15 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	const { project, tracked } = trackedOf({ params, locals });
 	const db = getDb();
 	// the owner is free text, but most often one of the project's actors: offered as suggestions
+	const actors = listActors(db, project.id);
+	const members = memberChoices(db, project.id, [tracked.ownerUserId]);
 	return {
 		tracked,
-		actors: listActors(db, project.id),
-		members: memberChoices(db, project.id, [tracked.ownerUserId]),
+		actors,
+		members,
+		// an owner named before anyone chose a member, whose actor is linked to a member's account:
+		// the form proposes that member, and saving it keeps them
+		suggestedOwner: tracked.ownerUserId === null ? memberOfActorNamed(tracked.owner, actors, members) : null,
 		today: instanceToday(new Date())
 	};
 };
