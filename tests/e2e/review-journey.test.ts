@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
 	addActorThroughForm,
+	admin,
+	assessmentBlock,
 	createProjectThroughForm,
 	hasBrowser,
 	isoDay,
@@ -81,5 +83,25 @@ describe.skipIf(!hasBrowser)('a coordinator follows a new project', () => {
 		expect(entry).toContain('Claire Martin');
 		expect(entry).toContain('Politique');
 		expect(pathOf(page)).toBe(`/projects/${slug}/history/watch-habits`);
+	});
+
+	it('chooses a member as the review’s facilitator: their name fills the empty field, and the review names their account', async () => {
+		const { page } = b;
+		if (!admin) throw new Error('No administrator: global-setup did not create one.');
+		const slug = await createProjectThroughForm(page, { name: uniqueName('Régie de l’eau'), startDate: isoDay(-60) });
+
+		await page.goto(`/projects/${slug}/reviews/new`);
+		// the name is filled by the page's script: wait until SvelteKit has taken the page over
+		await page.waitForFunction(() => history.scrollRestoration === 'manual');
+		await page.getByLabel(/^Date de la revue/).fill(isoDay(-1));
+		// whoever creates a project coordinates it, and so is one of its members
+		await page.getByLabel(/^Membre qui l’a animée/).selectOption({ label: admin.name });
+		expect(await page.getByLabel(/^Animée par/).inputValue()).toBe(admin.name);
+		await assessmentBlock(page, 'Un élément déclencheur').getByRole('radio', { name: /^3 · / }).check();
+		await page.getByRole('button', { name: 'Enregistrer la revue' }).click();
+		await page.waitForURL((url) => new RegExp(`^/projects/${slug}/reviews/\\d+$`).test(url.pathname));
+
+		const facilitator = page.getByRole('definition').filter({ hasText: admin.name });
+		expect(await facilitator.textContent()).toContain(`compte\u00a0: ${admin.name}`);
 	});
 });

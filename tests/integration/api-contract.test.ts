@@ -125,6 +125,7 @@ const rateLimited = async (w: World, method: string, path: string) => {
 const goodReview = (w: World) => ({
 	heldOn: '2026-11-20',
 	facilitator: 'Paul Durand',
+	facilitatorUserId: w.cast.people.contributor.id,
 	participants: [],
 	assessments: [{ watchpoint: w.keys[2], rating: 4, comment: 'Un premier chantier commun a démarré.', action: { title: 'Suivre le chantier', owner: 'Paul', dueOn: '2027-01-15' } }]
 });

@@ -168,6 +168,40 @@ describe('writing through the API', () => {
 		expect(page).toEqual(review);
 	});
 
+	it('records a review led by a member, named by account id, and gives the id back', async () => {
+		const paul = cast.people.contributor;
+		const response = await api.call('POST', `${S}/reviews`, {
+			token: cast.writeTokens.coordinator,
+			body: { heldOn: '2026-11-20', facilitatorUserId: paul.id, assessments: [{ watchpoint: keys[1], rating: 3, comment: 'Le Département a répondu.' }] }
+		});
+		expect(response.status).toBe(201);
+		const review = await response.json();
+		expect(review).toMatchObject({ facilitator: 'Paul Durand', facilitatorUserId: paul.id });
+		const read = await (await api.call('GET', `${S}/reviews/${review.id}`, { token: cast.readTokens.viewer })).json();
+		expect(read).toMatchObject({ facilitator: 'Paul Durand', facilitatorUserId: paul.id });
+		const list = await (await api.call('GET', `${S}/reviews`, { token: cast.readTokens.viewer })).json();
+		expect(list.data.map((r: { id: number; facilitatorUserId: number | null }) => [r.id, r.facilitatorUserId])).toEqual([
+			[review.id, paul.id],
+			[reviewId, null]
+		]);
+	});
+
+	it('refuses as facilitator someone who is not a member of the project, or an id that is no integer, at /facilitatorUserId', async () => {
+		const body = { heldOn: '2026-11-20', facilitator: 'Omar', assessments: [{ watchpoint: keys[1], rating: 3, comment: 'Le Département a répondu.' }] };
+		const outsider = await api.call('POST', `${S}/reviews`, {
+			token: cast.writeTokens.coordinator,
+			body: { ...body, facilitatorUserId: cast.people.outsider.id },
+			headers: { 'accept-language': 'en' }
+		});
+		expect(outsider.status).toBe(422);
+		expect((await outsider.json()).errors).toEqual([{ pointer: '/facilitatorUserId', code: 'error.invalid_choice', detail: expect.any(String) }]);
+		const typed = await api.call('POST', `${S}/reviews`, { token: cast.writeTokens.coordinator, body: { ...body, facilitatorUserId: '7' } });
+		expect(typed.status).toBe(422);
+		expect((await typed.json()).errors).toEqual([{ pointer: '/facilitatorUserId', code: 'api.error.expected_integer', detail: expect.any(String) }]);
+		const reviews = await (await api.call('GET', `${S}/reviews`, { token: cast.readTokens.viewer })).json();
+		expect(reviews.data).toHaveLength(1);
+	});
+
 	it('warns of a repeated comment with data, and saves it once confirmed', async () => {
 		const body = { heldOn: '2026-11-20', facilitator: 'Paul', assessments: [{ watchpoint: keys[0], rating: 3, comment: 'Les relevés circulent.' }] };
 		const warned = await api.call('POST', `${S}/reviews`, { token: cast.writeTokens.contributor, body });

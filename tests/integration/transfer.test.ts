@@ -17,6 +17,8 @@ import { loadDemo } from '../../src/lib/server/demo';
 import { ensureFramework } from '../../src/lib/server/framework';
 import { runScan } from '../../src/lib/server/watch-job';
 import { importHistory } from '../../src/lib/server/import/history';
+import { createActor } from '../../src/lib/server/projects';
+import { recordReview, reviewFormSetup } from '../../src/lib/server/reviews';
 import { exportEverything } from '../../src/lib/server/transfer/export';
 import { loadExport } from '../../src/lib/server/transfer/load';
 import { announcePresence, livePresence, startPresence, stopPresence } from '../../src/lib/server/presence';
@@ -50,12 +52,26 @@ afterEach(() => {
 	source.close();
 });
 
-/** A lived-in instance: the demonstration projects, people and roles, a spreadsheet import, alerts. */
+/**
+ * A lived-in instance: the demonstration projects, people and roles, a spreadsheet import, an
+ * actor who is a member and a review a member led, alerts.
+ */
 async function livedIn(db: Db): Promise<void> {
 	loadDemo(db, { today: '2026-11-26' });
 	const cast = createCast(db);
 	const csv = 'date;point;note;commentaire;participants\n12/03/2024;trigger-element;3;Diagnostic partagé.;Lucie Bernard\n';
 	expect((await importHistory(db, cast.project.id, new TextEncoder().encode(csv), NOW, { userId: null, via: 'cli' }, { scan: false })).ok).toBe(true);
+	const paul = cast.people.contributor;
+	const member = createActor(db, cast.project.id, { name: 'Paul Durand', organisation: '', level: 'technical', role: '', responsibilities: '', email: null, userId: paul.id });
+	const [first] = reviewFormSetup(db, cast.project.id, '2026-11-26').watchpoints;
+	recordReview(db, cast.project.id, {
+		heldOn: '2026-11-20',
+		facilitator: 'Paul Durand',
+		facilitatorUserId: paul.id,
+		notes: '',
+		participantIds: [member.id],
+		assessments: [{ watchpointId: first.id, rating: 3, comment: 'Les relevés circulent.', action: null }]
+	});
 	runScan(db, { now: NOW, trigger: 'cli', log: () => {} });
 }
 
@@ -105,6 +121,12 @@ describe('export, then import into an empty database', () => {
 			const before = await pages(source.db, 'anne.admin@example.org');
 			const after = await pages(target.db, 'anne.admin@example.org');
 			expect(Object.keys(after)).toEqual(Object.keys(before));
+			// people named by their account come back named by the same account
+			const ledByMember = Object.entries(after).find(([key, page]) => key.startsWith('eau-partagee/reviews/') && JSON.stringify(page).includes('"facilitatorAccount":"Paul Durand"'));
+			expect(ledByMember?.[1]).toMatchObject({ detail: { review: { facilitatorUserId: 'user:paul.durand@example.org' } } });
+			expect((after['eau-partagee/actors'] as { actors: unknown[] }).actors).toContainEqual(
+				expect.objectContaining({ name: 'Paul Durand', userId: 'user:paul.durand@example.org', accountName: 'Paul Durand' })
+			);
 			for (const key of Object.keys(before)) expect(after[key], key).toEqual(before[key]);
 			// the next scan finds the same alerts: nothing opened, nothing resolved
 			const scan = runScan(target.db, { now: NOW, trigger: 'cli', log: () => {} });

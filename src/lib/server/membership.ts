@@ -8,12 +8,14 @@
  *   new one), and the person becomes a member when they make their account.
  * - The project's waiting invitations are listed alike, by address and role, whichever kind.
  * - The last coordinator keeps their role (`removesLastCoordinator`).
+ * - Removing a member unlinks the project's actors from their account; the watch-points and
+ *   actions they own and the reviews they facilitated keep naming them, as history.
  *
  * The guards (who may change members) are in `permissions.ts`; routes call them first.
  */
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from './db';
-import { project, projectInvitation, projectMember, user, type ProjectInvitation } from './db/schema';
+import { actor, project, projectInvitation, projectMember, user, type ProjectInvitation } from './db/schema';
 import { recordAudit } from './auth/audit';
 import {
 	INVITATION_VALIDITY_MS,
@@ -142,6 +144,12 @@ export function removeMember(
 		if (removesLastCoordinator(members, { userId, role: null })) return refused(409, 'form', 'members.error.last_coordinator');
 		tx.delete(projectMember)
 			.where(and(eq(projectMember.projectId, projectId), eq(projectMember.userId, userId)))
+			.run();
+		// an actor linked to the account stays (they took part in the reviews) but no longer names
+		// an account of the project: the actors page would otherwise show someone who left it
+		tx.update(actor)
+			.set({ userId: null })
+			.where(and(eq(actor.projectId, projectId), eq(actor.userId, userId)))
 			.run();
 		recordAudit(
 			tx,

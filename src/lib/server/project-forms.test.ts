@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	memberOfActorNamed,
 	parseActorForm,
 	parseCommitmentForm,
 	parseId,
@@ -137,6 +138,17 @@ describe('actor form', () => {
 			key: 'error.invalid_email'
 		});
 	});
+
+	it('links the actor to a member’s account, or to none, and refuses an account that is not a member’s next to the field', () => {
+		const members = [{ userId: 7, name: 'Karim Haddad' }];
+		const fields = { name: 'Karim Haddad', level: 'technical' };
+		expect(parseActorForm(form({ ...fields, userId: '7' }), { members }).input).toMatchObject({ userId: 7 });
+		expect(parseActorForm(form({ ...fields, userId: '' }), { members }).input).toMatchObject({ userId: null });
+		const forged = parseActorForm(form({ ...fields, userId: '8' }), { members });
+		expect(forged.input).toBeNull();
+		expect(forged.errors).toEqual({ userId: { key: 'error.invalid_choice' } });
+		expect(forged.values).toMatchObject({ name: 'Karim Haddad', userId: '8' });
+	});
 });
 
 describe('commitment form', () => {
@@ -243,5 +255,32 @@ describe('an owner who is a member', () => {
 		const forged = parseTrackedSettingsForm(data, { today: '2026-11-26', members });
 		expect(forged.input).toBeNull();
 		expect(forged.errors.ownerUserId).toEqual({ key: 'error.invalid_choice' });
+	});
+});
+
+describe('the member an owner typed by name is', () => {
+	const members = [
+		{ userId: 7, name: 'Karim Haddad' },
+		{ userId: 9, name: 'Claire Martin' }
+	];
+
+	it('is the member whose account an actor of that name is linked to, case and spaces aside', () => {
+		const actors = [
+			{ name: 'Karim Haddad', userId: 7 },
+			{ name: 'Lucie Bernard', userId: null }
+		];
+		expect(memberOfActorNamed('  karim haddad ', actors, members)).toEqual({ userId: 7, name: 'Karim Haddad' });
+		expect(memberOfActorNamed('Lucie Bernard', actors, members)).toBeNull();
+		expect(memberOfActorNamed('', actors, members)).toBeNull();
+		expect(memberOfActorNamed(null, actors, members)).toBeNull();
+	});
+
+	it('is nobody when actors of that name are different accounts, or the account is not a member’s', () => {
+		const twins = [
+			{ name: 'Claire Martin', userId: 9 },
+			{ name: 'Claire Martin', userId: 7 }
+		];
+		expect(memberOfActorNamed('Claire Martin', twins, members)).toBeNull();
+		expect(memberOfActorNamed('Paul Durand', [{ name: 'Paul Durand', userId: 12 }], members)).toBeNull();
 	});
 });

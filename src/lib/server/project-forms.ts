@@ -107,7 +107,8 @@ export function parseProjectForm(data: FormData): ParsedProject<ProjectInput> {
 	return { ...parsed(r, fields), slug: fields.slug };
 }
 
-export function parseActorForm(data: FormData): Parsed<ActorInput> {
+/** An actor; `userId` is the member account they are, one of `members` (or none). */
+export function parseActorForm(data: FormData, opts: { members?: readonly MemberChoice[] } = {}): Parsed<ActorInput> {
 	const r = new FormReader(data);
 	const input: ActorInput = {
 		name: r.text('name', { required: true, max: LIMITS.name }),
@@ -115,7 +116,8 @@ export function parseActorForm(data: FormData): Parsed<ActorInput> {
 		level: r.choice('level', ACTOR_LEVELS) ?? 'other',
 		role: r.text('role', { max: LIMITS.short }),
 		responsibilities: r.text('responsibilities', { max: LIMITS.text }),
-		email: r.email('email')
+		email: r.email('email'),
+		userId: readMemberChoice(r, 'userId', opts.members ?? [])?.userId ?? null
 	};
 	return parsed(r, input);
 }
@@ -157,7 +159,7 @@ export function parseTrackedSettingsForm(
 	return parsed(r, { cadenceDays, graceDays, owner, ownerUserId: member?.userId ?? null, snoozedUntil });
 }
 
-/** A member of the project a form may name as owner or facilitator. */
+/** A member of the project a form may name as owner or facilitator, or link an actor to. */
 export interface MemberChoice {
 	userId: number;
 	name: string;
@@ -175,4 +177,24 @@ export function readMemberChoice(r: FormReader, field: string, members: readonly
 	const found = members.find((m) => m.userId === id);
 	if (!found) r.fail(field, { key: 'error.invalid_choice' });
 	return found ?? null;
+}
+
+/**
+ * The member an owner typed by name is, when the project says so: an actor of that name (case
+ * and spaces aside) linked to the account of one of `members`. Null when there is none, or when
+ * actors of that name are linked to different accounts: a guess would then be a coin toss.
+ */
+export function memberOfActorNamed(
+	name: string | null,
+	actors: readonly { name: string; userId: number | null }[],
+	members: readonly MemberChoice[]
+): MemberChoice | null {
+	const wanted = name?.trim().toLocaleLowerCase('fr') ?? '';
+	if (wanted === '') return null;
+	const accounts = new Set(
+		actors.filter((a) => a.userId !== null && a.name.trim().toLocaleLowerCase('fr') === wanted).map((a) => a.userId)
+	);
+	if (accounts.size !== 1) return null;
+	const [userId] = accounts;
+	return members.find((m) => m.userId === userId) ?? null;
 }

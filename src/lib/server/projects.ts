@@ -16,6 +16,7 @@ import {
 	project,
 	reviewParticipant,
 	trackedWatchpoint,
+	user,
 	watchpoint,
 	type Actor,
 	type Commitment,
@@ -255,10 +256,22 @@ export interface ActorInput {
 	/** "qui fait quoi" */
 	responsibilities: string;
 	email: string | null;
+	/** the member account this actor is; left as it is when absent */
+	userId?: number | null;
 }
 
-export function listActors(db: Db, projectId: number): Actor[] {
-	return db.select().from(actor).where(eq(actor.projectId, projectId)).orderBy(asc(actor.name)).all();
+/** An actor as the pages list it: with the name of the member account they are, if any. */
+export type ActorRow = Actor & { accountName: string | null };
+
+export function listActors(db: Db, projectId: number): ActorRow[] {
+	return db
+		.select({ actor, accountName: user.name, accountEmail: user.email })
+		.from(actor)
+		.leftJoin(user, eq(user.id, actor.userId))
+		.where(eq(actor.projectId, projectId))
+		.orderBy(asc(actor.name), asc(actor.id))
+		.all()
+		.map((r) => ({ ...r.actor, accountName: r.accountEmail === null ? null : r.accountName || r.accountEmail }));
 }
 
 export function findActor(db: Db, projectId: number, actorId: number): Actor | undefined {

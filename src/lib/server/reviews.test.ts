@@ -31,6 +31,7 @@ describe('parseReviewForm', () => {
 		expect(parsed.input).toEqual({
 			heldOn: '2026-11-26',
 			facilitator: 'Claire',
+			facilitatorUserId: null,
 			notes: '',
 			participantIds: [2, 1],
 			assessments: [
@@ -94,6 +95,32 @@ describe('parseReviewForm', () => {
 			context
 		);
 		expect(parsed.errors['actionDue-10']).toEqual({ key: 'review.error.action_due_before_review' });
+	});
+
+	it('takes a member of the project as facilitator, their name filling an empty name field', () => {
+		const members = [{ userId: 7, name: 'Karim Haddad' }];
+		const chosen = parseReviewForm(form({ heldOn: '2026-11-20', facilitatorUserId: '7', 'rating-10': '3' }), { ...context, members });
+		expect(chosen.errors).toEqual({});
+		expect(chosen.input).toMatchObject({ facilitator: 'Karim Haddad', facilitatorUserId: 7 });
+		const named = parseReviewForm(form({ heldOn: '2026-11-20', facilitator: 'Karim (mairie)', facilitatorUserId: '7', 'rating-10': '3' }), {
+			...context,
+			members
+		});
+		expect(named.input).toMatchObject({ facilitator: 'Karim (mairie)', facilitatorUserId: 7 });
+	});
+
+	it('refuses a facilitator who is not one of the members offered next to the field, and only there', () => {
+		const members = [{ userId: 7, name: 'Karim Haddad' }];
+		for (const forged of ['8', 'abc', '-7']) {
+			const parsed = parseReviewForm(form({ heldOn: '2026-11-20', facilitatorUserId: forged, 'rating-10': '3' }), { ...context, members });
+			expect(parsed.ok).toBe(false);
+			expect(parsed.errors).toEqual({ facilitatorUserId: { key: 'error.invalid_choice' } });
+			expect(parsed.values.facilitatorUserId).toBe(forged);
+		}
+		// with neither a name nor a member, the name is what is missing
+		expect(parseReviewForm(form({ heldOn: '2026-11-20', 'rating-10': '3' }), { ...context, members }).errors).toEqual({
+			facilitator: { key: 'error.required' }
+		});
 	});
 
 	it('refuses a field naming a watch-point outside the form, even without a rating', () => {

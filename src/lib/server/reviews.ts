@@ -10,9 +10,11 @@ import {
 	action,
 	actor,
 	assessment,
+	projectMember,
 	review,
 	reviewParticipant,
 	trackedWatchpoint,
+	user,
 	watchpoint,
 	type Action,
 	type Actor,
@@ -22,6 +24,8 @@ import { FormReader, LIMITS, type FieldErrors } from '../domain/validation';
 import { isIsoDate } from '../domain/dates';
 import { ASSESSMENTS_ERROR, assessmentFields, parseAssessmentField } from '../domain/review-form';
 import { healthIndex, isRating } from '../domain/ratings';
+import { memberChoices } from './member-choices';
+import { readMemberChoice, type MemberChoice } from './project-forms';
 import { ACTOR_LEVELS, type ActorLevel, type IsoDate, type Rating, type WatchpointKind } from '../domain/types';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -43,6 +47,8 @@ export interface AssessmentInput {
 export interface ReviewInput {
 	heldOn: IsoDate;
 	facilitator: string;
+	/** the member account that facilitated it (one of the project's members); left as it is when absent */
+	facilitatorUserId?: number | null;
 	notes: string;
 	participantIds: number[];
 	assessments: AssessmentInput[];
@@ -56,6 +62,8 @@ export interface ReviewFormContext {
 	watchpointIds: readonly number[];
 	/** the project's actors */
 	actorIds: readonly number[];
+	/** the members the facilitator may be (and, when editing, the one the review names already) */
+	members?: readonly MemberChoice[];
 }
 
 export type ReviewFormValues = Record<string, string>;
@@ -72,7 +80,11 @@ export type ParsedReviewForm =
 export function parseReviewForm(data: FormData, context: ReviewFormContext): ParsedReviewForm {
 	const form = new FormReader(data);
 	const heldOn = form.date('heldOn', { required: true, notAfter: context.today });
-	const facilitator = form.text('facilitator', { required: true, max: LIMITS.name });
+	// the facilitator is named by their name, or by choosing a member (whose name it then takes):
+	// a forged member id is refused next to its own field, not also as a missing name
+	const member = readMemberChoice(form, 'facilitatorUserId', context.members ?? []);
+	const memberSent = form.values.facilitatorUserId.trim() !== '';
+	const facilitator = form.text('facilitator', { required: !memberSent, max: LIMITS.name }) || (member?.name ?? '');
 	const notes = form.text('notes', { max: LIMITS.text });
 
 	const rawParticipants = form.all('participants');
@@ -133,12 +145,19 @@ export function parseReviewForm(data: FormData, context: ReviewFormContext): Par
 
 	const { values, errors } = form.result();
 	if (!form.ok || !heldOn) return { ok: false, input: null, values, errors };
-	return { ok: true, input: { heldOn, facilitator, notes, participantIds, assessments }, values, errors };
+	return {
+		ok: true,
+		input: { heldOn, facilitator, facilitatorUserId: member?.userId ?? null, notes, participantIds, assessments },
+		values,
+		errors
+	};
 }
 
 /** Raised when a review refers to something outside its project; nothing has been written. */
 export class ReviewRejected extends Error {
-	constructor(readonly reason: 'invalid_date' | 'unknown_participant' | 'unknown_watchpoint' | 'duplicate_watchpoint') {
+	constructor(
+		readonly reason: 'invalid_date' | 'unknown_participant' | 'unknown_facilitator' | 'unknown_watchpoint' | 'duplicate_watchpoint'
+	) {
 		super(`review rejected: ${reason}`);
 		this.name = 'ReviewRejected';
 	}
@@ -158,8 +177,23 @@ function activeTrackedIds(tx: Tx, projectId: number): Set<number> {
  * The form already checked all this; checking again inside the transaction keeps another caller
  * (the CLI, a forged request racing an edit of the actors) from linking another project's data.
  */
-function assertBelongsToProject(tx: Tx, projectId: number, input: ReviewInput, alsoAllowed: Iterable<number> = []): void {
+function assertBelongsToProject(
+	tx: Tx,
+	projectId: number,
+	input: ReviewInput,
+	alsoAllowed: Iterable<number> = [],
+	currentFacilitatorUserId: number | null = null
+): void {
 	if (!isIsoDate(input.heldOn)) throw new ReviewRejected('invalid_date');
+	const facilitatorId = input.facilitatorUserId;
+	if (typeof facilitatorId === 'number' && facilitatorId !== currentFacilitatorUserId) {
+		const member = tx
+			.select({ userId: projectMember.userId })
+			.from(projectMember)
+			.where(and(eq(projectMember.projectId, projectId), eq(projectMember.userId, facilitatorId)))
+			.get();
+		if (!member) throw new ReviewRejected('unknown_facilitator');
+	}
 	if (input.participantIds.length > 0) {
 		const found = tx
 			.select({ id: actor.id })
@@ -209,7 +243,13 @@ export function recordReview(db: Db, projectId: number, input: ReviewInput): num
 		assertBelongsToProject(tx, projectId, input);
 		const { id } = tx
 			.insert(review)
-			.values({ projectId, heldOn: input.heldOn, facilitator: input.facilitator, notes: input.notes })
+			.values({
+				projectId,
+				heldOn: input.heldOn,
+				facilitator: input.facilitator,
+				facilitatorUserId: input.facilitatorUserId ?? null,
+				notes: input.notes
+			})
 			.returning({ id: review.id })
 			.get();
 		writeParticipants(tx, id, input.participantIds);
@@ -237,19 +277,27 @@ const sameTitle = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.t
  */
 export function updateReview(db: Db, projectId: number, reviewId: number, input: ReviewInput): boolean {
 	return db.transaction((tx) => {
-		if (!isProjectReview(tx, projectId, reviewId)) return false;
+		const current = tx
+			.select({ facilitatorUserId: review.facilitatorUserId })
+			.from(review)
+			.where(and(eq(review.id, reviewId), eq(review.projectId, projectId)))
+			.get();
+		if (!current) return false;
 		const previous = tx.select().from(assessment).where(eq(assessment.reviewId, reviewId)).all();
+		// the member who facilitated it may have left the project since: keeping them is no change
 		assertBelongsToProject(
 			tx,
 			projectId,
 			input,
-			previous.map((p) => p.watchpointId)
+			previous.map((p) => p.watchpointId),
+			current.facilitatorUserId
 		);
 
 		tx.update(review)
 			.set({
 				heldOn: input.heldOn,
 				facilitator: input.facilitator,
+				facilitatorUserId: input.facilitatorUserId,
 				notes: input.notes,
 				updatedAt: new Date().toISOString()
 			})
@@ -330,6 +378,8 @@ export interface AssessedWatchpoint {
 
 export interface ReviewDetail {
 	review: Review;
+	/** the name of the member account that facilitated it, when one did */
+	facilitatorAccount: string | null;
 	participants: Actor[];
 	assessments: AssessedWatchpoint[];
 	/** health index of this review's own ratings */
@@ -380,8 +430,13 @@ export function getReview(db: Db, projectId: number, reviewId: number): ReviewDe
 		comment: a.comment,
 		actions: actions.filter((x) => x.assessmentId === a.id)
 	}));
+	const account =
+		row.facilitatorUserId === null
+			? undefined
+			: db.select({ name: user.name, email: user.email }).from(user).where(eq(user.id, row.facilitatorUserId)).get();
 	return {
 		review: row,
+		facilitatorAccount: account ? account.name || account.email : null,
 		participants: sortActorsByLevel(participants),
 		assessments,
 		health: healthIndex(assessments.map((a) => a.rating))
@@ -393,6 +448,7 @@ export function reviewFormValues(detail: ReviewDetail): ReviewFormValues {
 	const values: ReviewFormValues = {
 		heldOn: detail.review.heldOn,
 		facilitator: detail.review.facilitator,
+		facilitatorUserId: detail.review.facilitatorUserId === null ? '' : String(detail.review.facilitatorUserId),
 		notes: detail.review.notes,
 		participants: detail.participants.map((p) => p.id).join(',')
 	};
@@ -413,6 +469,7 @@ export interface ReviewSummary {
 	id: number;
 	heldOn: IsoDate;
 	facilitator: string;
+	facilitatorUserId: number | null;
 	participantCount: number;
 	/** the actor levels present, in the framework's order */
 	levels: ActorLevel[];
@@ -470,6 +527,7 @@ export function listReviews(db: Db, projectId: number): ReviewSummary[] {
 			id: r.id,
 			heldOn: r.heldOn,
 			facilitator: r.facilitator,
+			facilitatorUserId: r.facilitatorUserId,
 			participantCount: levels.length,
 			levels: ACTOR_LEVELS.filter((level) => levels.includes(level)),
 			assessedCount: ratings.length,
@@ -576,6 +634,8 @@ export interface ReviewFormSetup {
 	watchpoints: FormWatchpoint[];
 	/** the project's actors, grouped by level in the framework's order */
 	actors: Actor[];
+	/** the members the facilitator may be */
+	members: MemberChoice[];
 	context: ReviewFormContext;
 }
 
@@ -583,9 +643,19 @@ export interface ReviewFormSetup {
 export function reviewFormSetup(db: Db, projectId: number, today: IsoDate, reviewId?: number): ReviewFormSetup {
 	const watchpoints = reviewFormWatchpoints(db, projectId, reviewId);
 	const actors = sortActorsByLevel(db.select().from(actor).where(eq(actor.projectId, projectId)).all());
+	const current =
+		reviewId === undefined
+			? undefined
+			: db
+					.select({ facilitatorUserId: review.facilitatorUserId })
+					.from(review)
+					.where(and(eq(review.id, reviewId), eq(review.projectId, projectId)))
+					.get();
+	const members = memberChoices(db, projectId, [current?.facilitatorUserId]);
 	return {
 		watchpoints,
 		actors,
-		context: { today, watchpointIds: watchpoints.map((w) => w.id), actorIds: actors.map((a) => a.id) }
+		members,
+		context: { today, watchpointIds: watchpoints.map((w) => w.id), actorIds: actors.map((a) => a.id), members }
 	};
 }

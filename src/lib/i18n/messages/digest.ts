@@ -101,6 +101,8 @@ export const fr = {
 	'owners.field.member': 'Membre responsable',
 	'owners.field.member_hint': 'Un membre du projet : il le retrouve en tête de ses e-mails et dans son calendrier.',
 	'owners.field.no_member': '— aucun membre —',
+	'owners.account': 'compte : {name}',
+	'owners.field.suggested': 'Choix proposé : l’acteur « {name} » est relié à ce compte. Enregistrez pour le garder.',
 } as const;
 
 export const en: Record<keyof typeof fr, string> = {
@@ -203,4 +205,6 @@ export const en: Record<keyof typeof fr, string> = {
 	'owners.field.member': 'Member in charge',
 	'owners.field.member_hint': 'A member of the project: they find it first in their e-mails and in their calendar.',
 	'owners.field.no_member': '— no member —',
+	'owners.account': 'account: {name}',
+	'owners.field.suggested': 'Suggested: the actor “{name}” is linked to this account. Save to keep it.',
 };

@@ -24,6 +24,9 @@ export const fr = {
 		'Aujourd’hui ou une date passée : vous pouvez saisir une revue ancienne pour reconstituer l’historique.',
 	'review.field.facilitator': 'Animée par',
 	'review.field.facilitator_hint': 'La personne qui a mené la revue.',
+	'review.field.facilitator_member': 'Membre qui l’a animée',
+	'review.field.facilitator_member_hint':
+		'Si la personne a un compte dans le projet, les alertes sur cette revue lui reviennent en premier. Laissé vide, « Animée par » prend son nom.',
 	'review.field.notes': 'Notes',
 	'review.field.notes_hint': 'Ce qu’il faut retenir de la revue dans son ensemble.',
 	'review.field.participants': 'Participants',
@@ -170,6 +173,9 @@ export const en: Record<keyof typeof fr, string> = {
 	'review.field.held_on_hint': 'Today or a past date: you can enter an earlier review to build up the history.',
 	'review.field.facilitator': 'Led by',
 	'review.field.facilitator_hint': 'The person who ran the review.',
+	'review.field.facilitator_member': 'Member who led it',
+	'review.field.facilitator_member_hint':
+		'If they have an account in the project, alerts about this review come to them first. Left empty, “Led by” takes their name.',
 	'review.field.notes': 'Notes',
 	'review.field.notes_hint': 'What to remember from the review as a whole.',
 	'review.field.participants': 'Participants',

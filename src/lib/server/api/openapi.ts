@@ -121,6 +121,7 @@ const schemas: Record<string, Schema> = {
 		id: integer,
 		heldOn: day,
 		facilitator: text,
+		facilitatorUserId: { ...nullable(integer), description: 'the member account that led it, when one did' },
 		participantCount: integer,
 		levels: { type: 'array', items: { type: 'string', enum: ['political', 'technical', 'operational', 'other'] } },
 		assessedCount: integer,
@@ -139,6 +140,7 @@ const schemas: Record<string, Schema> = {
 		id: integer,
 		heldOn: day,
 		facilitator: text,
+		facilitatorUserId: { ...nullable(integer), description: 'the member account that led it, when one did' },
 		notes: text,
 		health,
 		participants: {
@@ -159,10 +161,14 @@ const schemas: Record<string, Schema> = {
 	}),
 	NewReview: {
 		type: 'object',
-		required: ['heldOn', 'facilitator', 'assessments'],
+		required: ['heldOn', 'assessments'],
 		properties: {
 			heldOn: { ...day, description: 'the day the review was held: today or before' },
-			facilitator: text,
+			facilitator: { type: 'string', description: 'who led it; may be left out when `facilitatorUserId` is given, whose name it then takes' },
+			facilitatorUserId: {
+				...nullable(integer),
+				description: 'the account id of the project member who led it (422 if it is not one of the project’s members)'
+			},
 			notes: text,
 			participants: { type: 'array', items: integer, description: 'ids of the project’s actors' },
 			assessments: {

@@ -20,6 +20,7 @@ export interface ApiReviewSummary {
 	id: number;
 	heldOn: IsoDate;
 	facilitator: string;
+	facilitatorUserId: number | null;
 	participantCount: number;
 	levels: ActorLevel[];
 	assessedCount: number;
@@ -40,6 +41,8 @@ export interface ApiReview {
 	id: number;
 	heldOn: IsoDate;
 	facilitator: string;
+	/** the member account that facilitated it, when one did */
+	facilitatorUserId: number | null;
 	notes: string;
 	health: number | null;
 	participants: { id: number; name: string; organisation: string; level: ActorLevel }[];
@@ -58,6 +61,7 @@ function reviewBody(detail: ReviewDetail): ApiReview {
 		id: detail.review.id,
 		heldOn: detail.review.heldOn,
 		facilitator: detail.review.facilitator,
+		facilitatorUserId: detail.review.facilitatorUserId,
 		notes: detail.review.notes,
 		health: detail.health,
 		participants: detail.participants.map((p) => ({ id: p.id, name: p.name, organisation: p.organisation, level: p.level })),
@@ -119,6 +123,12 @@ export async function createReviewResponse(ctx: ApiContext): Promise<Response> {
 	const reader = new BodyReader(body);
 	reader.text(body.heldOn, '/heldOn', 'heldOn');
 	reader.text(body.facilitator, '/facilitator', 'facilitator');
+	// a member of the project, by account id: refused as the form refuses a member it did not offer
+	if (body.facilitatorUserId !== undefined && body.facilitatorUserId !== null) {
+		if (typeof body.facilitatorUserId === 'number' && Number.isInteger(body.facilitatorUserId)) {
+			reader.data.set('facilitatorUserId', String(body.facilitatorUserId));
+		} else reader.wrongType('/facilitatorUserId', 'integer');
+	}
 	reader.text(body.notes, '/notes', 'notes');
 
 	if (body.participants !== undefined && body.participants !== null) {

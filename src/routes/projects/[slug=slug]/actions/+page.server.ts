@@ -3,7 +3,7 @@ import type { FieldErrors } from '$lib/domain/validation';
 import { getDb } from '$lib/server/db';
 import { instanceToday } from '$lib/server/clock';
 import { guardProject, type GuardEvent } from '$lib/server/permissions';
-import { listMembers } from '$lib/server/membership';
+import { memberChoices } from '$lib/server/member-choices';
 import {
 	actionWatchpoints,
 	ActionRejected,
@@ -22,16 +22,9 @@ export const load: PageServerLoad = ({ params, locals }) => {
 		today: instanceToday(new Date()),
 		actions: listActions(db, project.id),
 		watchpoints: actionWatchpoints(db, project.id),
-		members: memberChoices(project.id)
+		members: memberChoices(db, project.id)
 	};
 };
-
-/** The project's members who can own an action (disabled accounts are not offered). */
-function memberChoices(projectId: number) {
-	return listMembers(getDb(), projectId)
-		.filter((m) => !m.disabled)
-		.map((m) => ({ userId: m.userId, name: m.name || m.email }));
-}
 
 function actionIdOf(data: FormData): number {
 	const raw = data.get('actionId');
@@ -58,7 +51,7 @@ export const actions: Actions = {
 		const db = getDb();
 		const parsed = parseActionForm(await request.formData(), {
 			watchpointIds: actionWatchpoints(db, project.id).map((w) => w.id),
-			members: memberChoices(project.id)
+			members: memberChoices(db, project.id)
 		});
 		if (!parsed.ok) return fail(400, { values: parsed.values, errors: parsed.errors });
 		try {

@@ -12,6 +12,7 @@ import {
 	markCommitmentInformed
 } from '$lib/server/projects';
 import { guardProject } from '$lib/server/permissions';
+import { memberChoices } from '$lib/server/member-choices';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Notices shown after the sub-pages send the user back here. */
@@ -28,6 +29,7 @@ export const load: PageServerLoad = ({ params, locals, url }) => {
 	return {
 		actors: listActors(db, project.id),
 		commitments: listCommitments(db, project.id),
+		members: memberChoices(db, project.id),
 		today: instanceToday(new Date()),
 		notice: DONE[url.searchParams.get('done') ?? ''] ?? null
 	};
@@ -36,9 +38,10 @@ export const load: PageServerLoad = ({ params, locals, url }) => {
 export const actions: Actions = {
 	addActor: async ({ request, params, locals }) => {
 		const { project } = guardProject({ params, locals }, 'coordinate');
-		const parsed = parseActorForm(await request.formData());
+		const db = getDb();
+		const parsed = parseActorForm(await request.formData(), { members: memberChoices(db, project.id) });
 		if (!parsed.input) return fail(400, { form: 'actor' as const, values: parsed.values, errors: parsed.errors });
-		const created = createActor(getDb(), project.id, parsed.input);
+		const created = createActor(db, project.id, parsed.input);
 		return { form: 'actor' as const, added: created.name };
 	},
 	addCommitment: async ({ request, params, locals }) => {

@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/db';
 import { parseActorForm, parseId } from '$lib/server/project-forms';
 import { actorFootprint, deleteActor, findActor, updateActor } from '$lib/server/projects';
 import { guardProject, type GuardEvent } from '$lib/server/permissions';
+import { memberChoices } from '$lib/server/member-choices';
 import type { Capability } from '$lib/domain/permissions';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,13 +19,14 @@ function actorOf(event: GuardEvent & { params: { id: string } }, capability: Cap
 // an edit form: only those who may change the project's actors open it
 export const load: PageServerLoad = ({ params, locals }) => {
 	const { project, actor } = actorOf({ params, locals }, 'coordinate');
-	return { actor, footprint: actorFootprint(getDb(), project.id, actor.id) };
+	const db = getDb();
+	return { actor, footprint: actorFootprint(db, project.id, actor.id), members: memberChoices(db, project.id, [actor.userId]) };
 };
 
 export const actions: Actions = {
 	update: async ({ request, params, locals }) => {
 		const { project, actor } = actorOf({ params, locals }, 'coordinate');
-		const parsed = parseActorForm(await request.formData());
+		const parsed = parseActorForm(await request.formData(), { members: memberChoices(getDb(), project.id, [actor.userId]) });
 		if (!parsed.input) return fail(400, { form: 'actor' as const, values: parsed.values, errors: parsed.errors });
 		if (!updateActor(getDb(), project.id, actor.id, parsed.input)) error(404, 'not_found');
 		redirect(303, `/projects/${project.slug}/actors?done=actor-saved#actor-${actor.id}`);

@@ -9,11 +9,12 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	const { project } = guardProject({ params, locals }, 'contribute');
 	const db = getDb();
 	const today = instanceToday(new Date());
-	const { watchpoints, actors } = reviewFormSetup(db, project.id, today);
+	const { watchpoints, actors, members } = reviewFormSetup(db, project.id, today);
 	return {
 		today,
 		watchpoints,
 		actors,
+		members,
 		previous: previousAssessments(db, project.id),
 		values: { heldOn: today } as Record<string, string>
 	};

@@ -1,14 +1,14 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { instanceToday } from '$lib/server/clock';
 import { getDb } from '$lib/server/db';
-import { parseId, parseTrackedSettingsForm } from '$lib/server/project-forms';
+import { memberOfActorNamed, parseId, parseTrackedSettingsForm } from '$lib/server/project-forms';
 import {
 	findTrackedWatchpoint,
 	listActors,
 	updateTrackedWatchpoint
 } from '$lib/server/projects';
 import { guardProject, type GuardEvent } from '$lib/server/permissions';
-import { listMembers } from '$lib/server/membership';
+import { memberChoices } from '$lib/server/member-choices';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The tracked watch-point of the address, for someone who may change the project's settings. */
@@ -20,17 +20,21 @@ function trackedOf(event: GuardEvent & { params: { id: string } }) {
 	return { project, tracked };
 }
 
-/** The project's members who can own a point (disabled accounts are not offered). */
-function memberChoices(projectId: number) {
-	return listMembers(getDb(), projectId)
-		.filter((m) => !m.disabled)
-		.map((m) => ({ userId: m.userId, name: m.name || m.email }));
-}
-
 export const load: PageServerLoad = ({ params, locals }) => {
 	const { project, tracked } = trackedOf({ params, locals });
+	const db = getDb();
 	// the owner is free text, but most often one of the project's actors: offered as suggestions
-	return { tracked, actors: listActors(getDb(), project.id), members: memberChoices(project.id), today: instanceToday(new Date()) };
+	const actors = listActors(db, project.id);
+	const members = memberChoices(db, project.id, [tracked.ownerUserId]);
+	return {
+		tracked,
+		actors,
+		members,
+		// an owner named before anyone chose a member, whose actor is linked to a member's account:
+		// the form proposes that member, and saving it keeps them
+		suggestedOwner: tracked.ownerUserId === null ? memberOfActorNamed(tracked.owner, actors, members) : null,
+		today: instanceToday(new Date())
+	};
 };
 
 export const actions: Actions = {
@@ -39,7 +43,7 @@ export const actions: Actions = {
 		const parsed = parseTrackedSettingsForm(await request.formData(), {
 			today: instanceToday(new Date()),
 			currentSnoozedUntil: tracked.snoozedUntil,
-			members: memberChoices(project.id)
+			members: memberChoices(getDb(), project.id, [tracked.ownerUserId])
 		});
 		if (!parsed.input) return fail(400, { values: parsed.values, errors: parsed.errors });
 		if (!updateTrackedWatchpoint(getDb(), project.id, tracked.id, parsed.input)) error(404, 'not_found');

@@ -14,12 +14,13 @@ export const load: PageServerLoad = ({ params, locals }) => {
 	const detail = getReview(db, project.id, id);
 	if (!detail) error(404, 'not_found');
 	const today = instanceToday(new Date());
-	const { watchpoints, actors } = reviewFormSetup(db, project.id, today, id);
+	const { watchpoints, actors, members } = reviewFormSetup(db, project.id, today, id);
 	return {
 		today,
 		review: detail.review,
 		watchpoints,
 		actors,
+		members,
 		previous: previousAssessments(db, project.id, detail.review.heldOn, id),
 		values: reviewFormValues(detail)
 	};
