@@ -170,6 +170,9 @@ describe('writing through the API', () => {
 
 	it('records a review led by a member, named by account id, and gives the id back', async () => {
 		const paul = cast.people.contributor;
+		// the project says who its members are, so that a script can name one
+		const detail = await (await api.call('GET', S, { token: cast.readTokens.viewer })).json();
+		expect(detail.members).toContainEqual({ userId: paul.id, name: 'Paul Durand' });
 		const response = await api.call('POST', `${S}/reviews`, {
 			token: cast.writeTokens.coordinator,
 			body: { heldOn: '2026-11-20', facilitatorUserId: paul.id, assessments: [{ watchpoint: keys[1], rating: 3, comment: 'Le Département a répondu.' }] }

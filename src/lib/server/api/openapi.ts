@@ -109,6 +109,11 @@ const schemas: Record<string, Schema> = {
 		ambition: text,
 		defaultCadenceDays: integer,
 		defaultGraceDays: integer,
+		members: {
+			type: 'array',
+			items: object({ userId: integer, name: text }),
+			description: 'the members with an enabled account, by name: who may lead a review (its facilitatorUserId)'
+		},
 		health,
 		counts: statusCounts,
 		lastReviewOn: nullable(day),

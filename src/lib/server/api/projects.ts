@@ -9,6 +9,7 @@ import { decodeCursor, pageOf, pageSize, type Page } from './pagination';
 import { portfolioFigures, projectFigures, type ApiProjectFigures } from './portfolio';
 import { badParameter } from './problem';
 import { json } from './handler';
+import { memberChoices } from '../member-choices';
 
 export interface ApiProject {
 	id: number;
@@ -28,6 +29,8 @@ export interface ApiProjectDetail extends ApiProject, ApiProjectFigures {
 	ambition: string;
 	defaultCadenceDays: number;
 	defaultGraceDays: number;
+	/** the members with an enabled account: who may lead a review (`facilitatorUserId`) */
+	members: { userId: number; name: string }[];
 }
 
 function summary(p: Project, access: Exclude<ProjectStanding, null>): ApiProject {
@@ -73,6 +76,7 @@ export function projectResponse(ctx: ApiContext): Response {
 		ambition: p.ambition,
 		defaultCadenceDays: p.defaultCadenceDays,
 		defaultGraceDays: p.defaultGraceDays,
+		members: memberChoices(ctx.db, p.id),
 		...projectFigures(ctx.db, p, ctx.now)
 	};
 	return json(detail);
