@@ -104,4 +104,21 @@ describe.skipIf(!hasBrowser)('a coordinator follows a new project', () => {
 		const facilitator = page.getByRole('definition').filter({ hasText: admin.name });
 		expect(await facilitator.textContent()).toContain(`compte\u00a0: ${admin.name}`);
 	});
+
+	it('takes the chosen member’s name for an empty facilitator when JavaScript is off', async () => {
+		if (!admin) throw new Error('No administrator: global-setup did not create one.');
+		const slug = await createProjectThroughForm(b.page, { name: uniqueName('Régie sans script'), startDate: isoDay(-60) });
+		const page = await b.newPage({ javaScriptEnabled: false });
+
+		await page.goto(`/projects/${slug}/reviews/new`);
+		await page.getByLabel(/^Date de la revue/).fill(isoDay(-1));
+		await page.getByLabel(/^Membre qui l’a animée/).selectOption({ label: admin.name });
+		expect(await page.getByLabel(/^Animée par/).inputValue()).toBe('');
+		await assessmentBlock(page, 'Un élément déclencheur').getByRole('radio', { name: /^3 · / }).check();
+		await page.getByRole('button', { name: 'Enregistrer la revue' }).click();
+		await page.waitForURL((url) => new RegExp(`^/projects/${slug}/reviews/\\d+$`).test(url.pathname));
+
+		const facilitator = page.getByRole('definition').filter({ hasText: admin.name });
+		expect(await facilitator.textContent()).toContain(`compte\u00a0: ${admin.name}`);
+	});
 });
