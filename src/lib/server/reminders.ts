@@ -50,9 +50,10 @@ function reminderQueries(db: Db, projectIds: readonly number[] | null, today: Is
 	const scoped = projectIds !== null;
 	const params = { today, soonUntil, ...(scoped ? { ids: JSON.stringify(projectIds) } : {}) };
 	const inScope = (column: string) => (scoped ? ` and ${column} in (select value from json_each(@ids))` : '');
-	// `+` keeps the planner from reaching the rows through every project or watch-point: the
-	// due-day index finds the few rows near or past their day
-	const activeProject = `join project p on p.id = +s.project_id and p.status = 'active' and p.archived_at is null`;
+	// counting and ranking read the project's covering index; the rows themselves are reached
+	// by the due-day index (`+` keeps the planner from walking every project or watch-point)
+	const activeProject = `join project p on p.id = s.project_id and p.status = 'active' and p.archived_at is null`;
+	const activeProjectByDue = `join project p on p.id = +s.project_id and p.status = 'active' and p.archived_at is null`;
 	const watchpointWhere = `s.due_on <= @soonUntil and (s.snoozed_until is null or s.snoozed_until <= @today)${inScope('s.project_id')}`;
 	const actionWhere = `a.status = 'open' and a.due_on is not null and a.due_on <= @soonUntil${inScope('a.project_id')}`;
 	/**
@@ -97,7 +98,7 @@ function reminderQueries(db: Db, projectIds: readonly number[] | null, today: Is
 			return client
 				.prepare(
 					`select s.project_id as projectId, t.owner_user_id as ownerUserId, ${STATE_ROW_COLUMNS}
-					 from tracked_state s ${activeProject}
+					 from tracked_state s ${activeProjectByDue}
 					 join watchpoint w on w.id = +s.watchpoint_id
 					 join tracked_watchpoint t on t.id = s.tracked_id
 					 where ${watchpointWhere}${bounded(WATCHPOINT_RANK, 's.due_on', bound)}
