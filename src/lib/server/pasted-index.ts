@@ -79,6 +79,22 @@ export function watchedLatestComments(client: Database.Database, today: IsoDate)
 }
 
 /**
+ * Projects the graph still holds comments of but that are no longer watched: deleted (the demo
+ * replaced, a restore), or paused or archived and not judged since. Their places must leave the
+ * graph, and the groups they were in be judged again, though no watched project changed.
+ */
+export function pastedUnwatchedProjects(client: Database.Database): number[] {
+	return client
+		.prepare(
+			`select c.project_id from (select distinct project_id from pasted_comment) c
+			 left join project p on p.id = c.project_id
+			 where p.id is null or p.status <> 'active' or p.archived_at is not null`
+		)
+		.pluck()
+		.all() as number[];
+}
+
+/**
  * The texts whose alerts someone set aside and whose situation must be judged again although
  * their group did not move: alerts resolved by hand since the day before `since` (if the paste is
  * still there, the alert opens again, as for the other rules) and snoozed alerts whose day came.
@@ -186,7 +202,11 @@ function planChanges(
 ): PastedJudgement {
 	const plan: PastedPlan = { key: graphKey(config), reset: false, removed: [], put: [], newTexts: [], deadTexts: [], newEdges: [] };
 
-	// the places that differ: new, gone, with another review, or in a project that changed
+	// the places that differ can only be in a project whose data moved since the last scan (a
+	// review, an edit, a snooze set or ended, a pause, an archive: each moves its data version),
+	// or in one the graph holds that is no longer watched (`pastedUnwatchedProjects`, which the
+	// caller counts among the changed): only those are compared
+	const scoped = JSON.stringify([...changedProjects]);
 	const fresh = new Map<number, GraphText>();
 	/** the stored rows that the plan takes away or replaces */
 	const replaced: CommentRow[] = [];
@@ -195,12 +215,12 @@ function planChanges(
 			`select s.project_id as projectId, s.watchpoint_id as watchpointId, s.last_review_id as reviewId,
 			   c.project_id as storedProject, c.watchpoint_id as storedWatchpoint, c.review_id as storedReview,
 			   c.text_key as storedKey, c.candidate as storedCandidate
-			 from (select s.project_id, s.watchpoint_id, s.last_review_id ${WATCHED}) s
-			 full join pasted_comment c on c.project_id = s.project_id and c.watchpoint_id = s.watchpoint_id
-			 where s.project_id is null or c.project_id is null or c.review_id <> s.last_review_id
-			   or s.project_id in (select value from json_each(@ids))`
+			 from (select s.project_id, s.watchpoint_id, s.last_review_id ${WATCHED}
+			         and s.project_id in (select value from json_each(@ids))) s
+			 full join (select * from pasted_comment where project_id in (select value from json_each(@ids))) c
+			   on c.project_id = s.project_id and c.watchpoint_id = s.watchpoint_id`
 		)
-		.all({ today, ids: JSON.stringify([...changedProjects]) }) as {
+		.all({ today, ids: scoped }) as {
 		projectId: number | null;
 		watchpointId: number | null;
 		reviewId: number | null;

@@ -31,7 +31,7 @@ import { log } from './log';
 import { queueAlertNotices } from './notify/alert-notices';
 import { ensureReadModel } from './read-model';
 import { readWatchConfig } from './thresholds';
-import { applyPastedPlan, pastedGraphCurrent, pastedRevisits, planPastedGraph, type PastedPlan } from './pasted-index';
+import { applyPastedPlan, pastedGraphCurrent, pastedRevisits, pastedUnwatchedProjects, planPastedGraph, type PastedPlan } from './pasted-index';
 import { loadHistories } from './watch-histories';
 import { dayInZone } from '../domain/dates';
 import { TextCache } from '../domain/similarity';
@@ -371,7 +371,8 @@ function judge(
 	// (all of them when the graph starts afresh)
 	const revisit = pastedRevisits(client, pass?.day ?? today, today);
 	const afresh = !pastedGraphCurrent(client, config);
-	const pasted = changed.length > 0 || revisit.length > 0 || afresh;
+	const unwatched = afresh ? [] : pastedUnwatchedProjects(client);
+	const pasted = changed.length > 0 || revisit.length > 0 || unwatched.length > 0 || afresh;
 	const texts = textCache(client, afresh ? projects.size * 20 : (changed.length + toLoad.length) * 200);
 	const findings: Finding[] = [];
 	for (const f of facts.values()) for (const finding of timeFindings(f, today, config)) findings.push(finding);
@@ -395,7 +396,7 @@ function judge(
 	let pastedPlan: PastedPlan | null = null;
 	let pastedScope: FindingScope['pasted'] = false;
 	if (pasted) {
-		const graph = planPastedGraph(client, today, new Set(changed), texts, config, revisit);
+		const graph = planPastedGraph(client, today, new Set([...changed, ...unwatched]), texts, config, revisit);
 		pastedPlan = graph.plan;
 		pastedScope = graph.scope;
 		for (const finding of graph.findings) findings.push(finding);
