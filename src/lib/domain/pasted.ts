@@ -136,13 +136,7 @@ export function pastedEdge(a: GraphText, b: GraphText, config: WatchConfig): Pas
 }
 
 /** One latest comment that can be a paste, placed in the graph by its text's key. */
-export interface PastedComment {
-	projectId: number;
-	projectName: string;
-	watchpointId: number;
-	reviewId: number;
-	heldOn: string;
-	comment: string;
+export interface PastedComment extends LatestCommentInput {
 	textKey: number;
 	/** `commentSubject` of its text */
 	subject: number;
