@@ -131,9 +131,10 @@ export interface PastedJudgement {
 const place = (projectId: number, watchpointId: number) => projectId * 1_000_000 + watchpointId;
 
 /** Which latest comments the rule reads: the awake watch-points of watched projects (cf. the facts of the time rules). */
-const WATCHED = `from tracked_state s join project p on p.id = s.project_id
-	 where p.status = 'active' and p.archived_at is null and s.last_review_id is not null
+/** A place (`s`, its project `p`) whose latest comment the rule reads: reviewed, awake, in a watched project. */
+const WATCHED_PLACE = `p.status = 'active' and p.archived_at is null and s.last_review_id is not null
 	   and (s.snoozed_until is null or s.snoozed_until <= @today)`;
+const WATCHED = `from tracked_state s join project p on p.id = s.project_id where ${WATCHED_PLACE}`;
 
 /**
  * Plans the graph's update and finds the rule's alerts as it will stand. `changedProjects` are
@@ -210,15 +211,23 @@ function planChanges(
 	const fresh = new Map<number, GraphText>();
 	/** the stored rows that the plan takes away or replaces */
 	const replaced: CommentRow[] = [];
+	// driven by the list of projects, each side reads by index: the watched places of those
+	// projects with what the graph holds for them, then what it holds that is no longer watched
 	const differing = client
 		.prepare(
 			`select s.project_id as projectId, s.watchpoint_id as watchpointId, s.last_review_id as reviewId,
 			   c.project_id as storedProject, c.watchpoint_id as storedWatchpoint, c.review_id as storedReview,
 			   c.text_key as storedKey, c.candidate as storedCandidate
-			 from (select s.project_id, s.watchpoint_id, s.last_review_id ${WATCHED}
-			         and s.project_id in (select value from json_each(@ids))) s
-			 full join (select * from pasted_comment where project_id in (select value from json_each(@ids))) c
-			   on c.project_id = s.project_id and c.watchpoint_id = s.watchpoint_id`
+			 from json_each(@ids) j
+			 join project p on p.id = j.value
+			 join tracked_state s on s.project_id = p.id
+			 left join pasted_comment c on c.project_id = s.project_id and c.watchpoint_id = s.watchpoint_id
+			 where ${WATCHED_PLACE}
+			 union all
+			 select null, null, null, c.project_id, c.watchpoint_id, c.review_id, c.text_key, c.candidate
+			 from json_each(@ids) j join pasted_comment c on c.project_id = j.value
+			 where not exists (select 1 from tracked_state s join project p on p.id = s.project_id
+			   where s.project_id = c.project_id and s.watchpoint_id = c.watchpoint_id and ${WATCHED_PLACE})`
 		)
 		.all({ today, ids: scoped }) as {
 		projectId: number | null;
