@@ -176,26 +176,17 @@ export function loadHistories(db: Db, projectIds: readonly number[] | null = nul
 		history.reviews.push(loaded);
 	}
 
-	// the latest reviews of every project, whole, in three queries over the same set
-	const latest = `with latest as (
-		select id from (
-			select id, row_number() over (partition by project_id order by held_on desc, id desc) as k
-			from review${scope('project_id', 'where')}
-		) where k <= ${RECENT_REVIEWS}
-	)`;
+	// the latest reviews of every project (the last ones of its list, read in order above),
+	// whole: their assessments and participants
+	const latestIds: number[] = [];
+	for (const history of histories) {
+		for (let i = Math.max(0, history.reviews.length - RECENT_REVIEWS); i < history.reviews.length; i++) latestIds.push(history.reviews[i].id);
+	}
+	const latest = JSON.stringify(latestIds);
 	fillReviews(
-		client
-			.prepare(
-				`${latest} select a.review_id, json_group_array(json_array(a.watchpoint_id, a.rating, a.comment))
-				 from assessment a where a.review_id in latest group by a.review_id`
-			)
-			.raw()
-			.iterate(...bind) as IterableIterator<[number, string]>,
-		client
-			.prepare(`${latest} select review_id, actor_id from review_participant where review_id in latest order by review_id, actor_id`)
-			.raw()
-			.iterate(...bind) as IterableIterator<[number, number]>,
-		client.prepare(`${latest} select id from latest`).pluck().iterate(...bind) as IterableIterator<number>
+		olderAssessments.iterate(latest) as IterableIterator<[number, string]>,
+		olderParticipants.iterate(latest) as IterableIterator<[number, number]>,
+		latestIds
 	);
 
 	for (const [id, projectId, name, level] of client
