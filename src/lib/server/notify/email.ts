@@ -3,7 +3,7 @@
  * for TLS from the first byte) and `MAIL_FROM`. Without `SMTP_URL` Vigie sends no e-mail and
  * queues none: the pages then say so and show the links to pass on by hand.
  */
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 export const DEFAULT_MAIL_FROM = 'Vigie <vigie@localhost>';
 
@@ -81,15 +81,22 @@ export interface Mailer {
 }
 
 export function createMailer(settings: EmailSettings): Mailer {
-	const transport: Transporter = nodemailer.createTransport({
-		url: settings.smtpUrl,
-		connectionTimeout: CONNECTION_TIMEOUT_MS,
-		greetingTimeout: CONNECTION_TIMEOUT_MS,
-		socketTimeout: SOCKET_TIMEOUT_MS
-	});
+	// nodemailer is loaded on the first e-mail sent: what only queues e-mail (a scan, the server's
+	// pages) starts without it
+	let transport: Promise<Transporter> | null = null;
+	const open = () =>
+		(transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+			nodemailer.createTransport({
+				url: settings.smtpUrl,
+				connectionTimeout: CONNECTION_TIMEOUT_MS,
+				greetingTimeout: CONNECTION_TIMEOUT_MS,
+				socketTimeout: SOCKET_TIMEOUT_MS
+			})
+		));
 	return {
 		async send(email) {
-			const info = await transport.sendMail({
+			const mailer = await open();
+			const info = await mailer.sendMail({
 				from: settings.from,
 				to: email.to,
 				subject: email.subject,
@@ -101,7 +108,7 @@ export function createMailer(settings: EmailSettings): Mailer {
 			if (rejected.length > 0) throw new Error(`recipient refused: ${rejected.map(String).join(', ')}`);
 		},
 		close() {
-			transport.close();
+			void transport?.then((t) => t.close());
 		}
 	};
 }
