@@ -4,7 +4,7 @@
  */
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from './db';
-import { action, assessment, review, trackedWatchpoint, watchpoint } from './db/schema';
+import { action, review, trackedWatchpoint, watchpoint } from './db/schema';
 import { FormReader, LIMITS, type FieldErrors } from '../domain/validation';
 import type { ActionStatus, IsoDate, WatchpointKind } from '../domain/types';
 
@@ -32,8 +32,7 @@ export function listActions(db: Db, projectId: number): ActionLists {
 		.select({ action, watchpoint, review: { id: review.id, heldOn: review.heldOn } })
 		.from(action)
 		.leftJoin(watchpoint, eq(watchpoint.id, action.watchpointId))
-		.leftJoin(assessment, eq(assessment.id, action.assessmentId))
-		.leftJoin(review, eq(review.id, assessment.reviewId))
+		.leftJoin(review, eq(review.id, action.reviewId))
 		.where(eq(action.projectId, projectId))
 		.orderBy(asc(action.id))
 		.all()

@@ -198,8 +198,8 @@ export function loadHistories(db: Db, projectIds: readonly number[] | null = nul
 
 	for (const [id, projectId, title, status, dueOn, createdInReviewId, watchpointId] of client
 		.prepare(
-			`select a.id, a.project_id, a.title, a.status, a.due_on, s.review_id, a.watchpoint_id
-			 from action a left join assessment s on s.id = a.assessment_id${scope('a.project_id', 'where')}
+			`select a.id, a.project_id, a.title, a.status, a.due_on, a.review_id, a.watchpoint_id
+			 from action a${scope('a.project_id', 'where')}
 			 order by a.project_id, a.id`
 		)
 		.raw()

@@ -268,9 +268,9 @@ function readFacts(
 	// only open actions already past their due day can be overdue
 	for (const row of client
 		.prepare(
-			`select a.id, a.project_id as projectId, a.title, a.status, a.due_on as dueOn, s.review_id as createdInReviewId,
+			`select a.id, a.project_id as projectId, a.title, a.status, a.due_on as dueOn, a.review_id as createdInReviewId,
 			   a.watchpoint_id as watchpointId
-			 from action a left join assessment s on s.id = a.assessment_id
+			 from action a
 			 where a.status = 'open' and a.due_on is not null and a.due_on < @today${of('a.project_id')}
 			 order by a.project_id, a.id`
 		)

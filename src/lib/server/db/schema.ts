@@ -199,6 +199,13 @@ export const action = sqliteTable(
 		assessmentId: integer('assessment_id').references(() => assessment.id, {
 			onDelete: 'set null'
 		}),
+		/**
+		 * The review of that assessment, kept by the database itself (triggers of migration 0013,
+		 * on every insert and every change of `assessment_id`, the set null of a deleted assessment
+		 * included): the watch job reads it for every action without reading the assessments.
+		 * Never written by the code.
+		 */
+		reviewId: integer('review_id'),
 		watchpointId: integer('watchpoint_id').references(() => watchpoint.id),
 		title: text('title').notNull(),
 		owner: text('owner').notNull().default(''),
