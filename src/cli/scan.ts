@@ -6,6 +6,7 @@
  * `--at 2027-03-01` means that day in the instance's zone (VIGIE_TZ); a full ISO instant
  * (`2027-03-01T08:30:00Z`) is taken as it is.
  */
+import { once } from 'node:events';
 import { closeDb, getDb, openDatabase, type Db } from '../lib/server/db';
 import { alertsById, explainAlert, type AlertView } from '../lib/server/alerts';
 import { logToStderr } from '../lib/server/log';
@@ -107,9 +108,18 @@ function section(title: string, alerts: AlertView[], total = alerts.length): str
  * portfolio (megabytes), so it is written a slice of alerts at a time rather than built whole.
  * An alert opened by this scan is also one of those left open: it is read and described once.
  */
-function writeJsonReport(db: Db, outcome: ScanOutcome & { status: 'completed' }, write: (text: string) => void): void {
+async function writeJsonReport(
+	db: Db,
+	outcome: ScanOutcome & { status: 'completed' },
+	out: NodeJS.WritableStream = process.stdout
+): Promise<void> {
+	// a reader slower than the report (a pipe into another tool) holds it back rather than
+	// letting megabytes wait in memory
+	const write = async (text: string) => {
+		if (!out.write(text)) await once(out, 'drain');
+	};
 	const counts = { opened: outcome.opened.length, resolved: outcome.resolved.length, open: outcome.open.length };
-	write(`{"asOf":${JSON.stringify(outcome.asOf)},"today":${JSON.stringify(outcome.today)},"runId":${JSON.stringify(outcome.runId)}`);
+	await write(`{"asOf":${JSON.stringify(outcome.asOf)},"today":${JSON.stringify(outcome.today)},"runId":${JSON.stringify(outcome.runId)}`);
 	const stillOpen = new Set(outcome.open);
 	/** alerts already described, kept only until the list of open alerts hands them out */
 	const described = new Map<number, string>();
@@ -130,17 +140,17 @@ function writeJsonReport(db: Db, outcome: ScanOutcome & { status: 'completed' },
 		['resolved', outcome.resolved],
 		['open', outcome.open]
 	] as const) {
-		write(`,"${name}":[`);
+		await write(`,"${name}":[`);
 		let first = true;
 		for (let i = 0; i < ids.length; i += 500) {
 			const texts = json(ids.slice(i, i + 500), name !== 'open');
 			if (texts.length === 0) continue;
-			write((first ? '' : ',') + texts.join(','));
+			await write((first ? '' : ',') + texts.join(','));
 			first = false;
 		}
-		write(']');
+		await write(']');
 	}
-	write(`,"counts":${JSON.stringify(counts)}}\n`);
+	await write(`,"counts":${JSON.stringify(counts)}}\n`);
 }
 
 function report(db: Db, outcome: ScanOutcome & { status: 'completed' }): string {
@@ -204,7 +214,7 @@ export async function run(args: string[]): Promise<number> {
 			console.error(`Scan failed (nothing was changed): ${outcome.error}`);
 			return 1;
 		}
-		if (parsed.json) writeJsonReport(db, outcome, (text) => process.stdout.write(text));
+		if (parsed.json) await writeJsonReport(db, outcome);
 		else console.log(report(db, outcome));
 		return 0;
 	} finally {
