@@ -50,7 +50,7 @@ export async function run(args: string[]): Promise<number> {
 			}
 		});
 		if (scan.status === 'completed') {
-			console.log(`Watch scan as of ${scan.today}: ${scan.opened.length} alerts opened, ${scan.open.length} open in all.`);
+			console.log(`Watch scan as of ${scan.today}: ${scan.opened.length} alerts opened, ${scan.openCount} open in all.`);
 			return 0;
 		}
 		if (scan.status === 'skipped') {

@@ -78,7 +78,7 @@ export function generateDatabase(options: {
 		if (options.scan !== false) {
 			const outcome = runScan(db, { now: asOf, trigger: 'cli', timeZone, log: () => {} });
 			if (outcome.status !== 'completed') throw new Error(`the watch job did not complete: ${outcome.status === 'failed' ? outcome.error : 'skipped'}`);
-			alerts = outcome.open.length;
+			alerts = outcome.openCount;
 		}
 		db.$client.pragma('synchronous = NORMAL');
 		db.$client.pragma('wal_checkpoint(TRUNCATE)');

@@ -148,7 +148,7 @@ export async function run(args: string[]): Promise<number> {
 			outcome.reviewIds.length === 0
 				? 'Nothing new: every row was imported before.'
 				: `Imported ${outcome.reviewIds.length} review(s) into ${project.slug}.` +
-						(scan?.status === 'completed' ? ` The watch job ran: ${scan.opened.length} alert(s) opened, ${scan.open.length} open.` : '')
+						(scan?.status === 'completed' ? ` The watch job ran: ${scan.opened.length} alert(s) opened, ${scan.openCount} open.` : '')
 		);
 		return 0;
 	} finally {

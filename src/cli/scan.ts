@@ -8,7 +8,7 @@
  */
 import { once } from 'node:events';
 import { closeDb, getDb, openDatabase, type Db } from '../lib/server/db';
-import { alertsById, explainAlert, type AlertView } from '../lib/server/alerts';
+import { alertsById, explainAlert, liveAlertIds, type AlertView } from '../lib/server/alerts';
 import { logToStderr } from '../lib/server/log';
 import { instanceTimeZone } from '../lib/server/clock';
 import { runScan, type ScanOutcome } from '../lib/server/watch-job';
@@ -118,9 +118,11 @@ async function writeJsonReport(
 	const write = async (text: string) => {
 		if (!out.write(text)) await once(out, 'drain');
 	};
-	const counts = { opened: outcome.opened.length, resolved: outcome.resolved.length, open: outcome.open.length };
+	// every alert left open, read now that the scan has written them
+	const open = liveAlertIds(db);
+	const counts = { opened: outcome.opened.length, resolved: outcome.resolved.length, open: open.length };
 	await write(`{"asOf":${JSON.stringify(outcome.asOf)},"today":${JSON.stringify(outcome.today)},"runId":${JSON.stringify(outcome.runId)}`);
-	const stillOpen = new Set(outcome.open);
+	const stillOpen = new Set(open);
 	/** alerts already described, kept only until the list of open alerts hands them out */
 	const described = new Map<number, string>();
 	const json = (ids: readonly number[], keep: boolean): string[] => {
@@ -138,7 +140,7 @@ async function writeJsonReport(
 	for (const [name, ids] of [
 		['opened', outcome.opened],
 		['resolved', outcome.resolved],
-		['open', outcome.open]
+		['open', open]
 	] as const) {
 		await write(`,"${name}":[`);
 		let first = true;
@@ -157,8 +159,8 @@ function report(db: Db, outcome: ScanOutcome & { status: 'completed' }): string 
 	const opened = alertsById(db, outcome.opened);
 	const resolved = alertsById(db, outcome.resolved);
 	// only the first of the alerts left open are listed: no need to read the thousands of others
-	const open = alertsById(db, outcome.open.slice(0, 50));
-	const counts = { opened: opened.length, resolved: resolved.length, open: outcome.open.length };
+	const open = alertsById(db, liveAlertIds(db, 50));
+	const counts = { opened: opened.length, resolved: resolved.length, open: outcome.openCount };
 	return [
 		`Scan as of ${outcome.asOf} (${outcome.today}), ${outcome.projects} projects, ${outcome.durationMs} ms`,
 		'',
@@ -166,7 +168,7 @@ function report(db: Db, outcome: ScanOutcome & { status: 'completed' }): string 
 		'',
 		...section('Resolved', resolved),
 		'',
-		...section('Still open', open, outcome.open.length),
+		...section('Still open', open, outcome.openCount),
 		'',
 		`${counts.opened} opened, ${counts.resolved} resolved, ${counts.open} still open.`
 	].join('\n');
@@ -198,7 +200,7 @@ export async function run(args: string[]): Promise<number> {
 			const { status, runId, asOf } = outcome;
 			const counts =
 				outcome.status === 'completed'
-					? { opened: outcome.opened.length, resolved: outcome.resolved.length, open: outcome.open.length, evaluated: outcome.evaluated }
+					? { opened: outcome.opened.length, resolved: outcome.resolved.length, open: outcome.openCount, evaluated: outcome.evaluated }
 					: {};
 			console.log(JSON.stringify({ status, runId, asOf, ...counts }));
 			return status === 'completed' ? 0 : status === 'skipped' ? EXIT_SKIPPED : 1;

@@ -27,6 +27,7 @@ import {
 	countOpenAlerts,
 	findAlert,
 	listAlerts,
+	liveAlertIds,
 	resolveAlert,
 	snoozeAlert
 } from '../../src/lib/server/alerts';
@@ -236,12 +237,10 @@ describe('the watch job', () => {
 		const lapsedOf = (projectId: number) => lapsedAlerts(t.db).filter((a) => a.projectId === projectId && a.status !== 'resolved');
 		expect(lapsedOf(busy.projectId)).toEqual([]);
 		expect(allAlerts(t.db).filter((a) => a.projectId === quiet.projectId)).toEqual(quietBefore);
-		// the open list still names every live alert, read or not
-		expect(after.status === 'completed' && [...after.open].sort((a, b) => a - b)).toEqual(
-			allAlerts(t.db)
-				.filter((a) => a.status !== 'resolved')
-				.map((a) => a.id)
-		);
+		// the count of open alerts still covers every live alert, read or not
+		const live = allAlerts(t.db).filter((a) => a.status !== 'resolved');
+		expect(after.status === 'completed' && after.openCount).toBe(live.length);
+		expect(liveAlertIds(t.db)).toEqual(live.map((a) => a.id).sort((a, b) => a - b));
 
 		// forgetting the day's pass makes the next scan judge everything again: it finds nothing to change
 		t.db.$client.prepare(`delete from setting where key = 'watch_time_pass'`).run();

@@ -6,12 +6,8 @@
  * act on.
  */
 import type { Db } from './db';
-import { acknowledgeAlert, alertsById, snoozeAlert, type AlertFilters, type AlertView } from './alerts';
-import { ALERT_STATUSES, type IsoDate } from '../domain/types';
-
-const LIVE_STATUSES = ALERT_STATUSES.filter((status) => status !== 'resolved')
-	.map((status) => `'${status}'`)
-	.join(', ');
+import { acknowledgeAlert, alertsById, LIVE_STATUSES, snoozeAlert, type AlertFilters, type AlertView } from './alerts';
+import type { IsoDate } from '../domain/types';
 
 interface Where {
 	sql: string;

@@ -74,6 +74,11 @@ export interface AlertFilters {
 }
 
 export const ALERT_STATUS_FILTERS = ['live', ...ALERT_STATUSES, 'all'] as const;
+
+/** The statuses of a live alert, for SQL: named, so that the status index is searched rather than every alert read. */
+export const LIVE_STATUSES = ALERT_STATUSES.filter((status) => status !== 'resolved')
+	.map((status) => `'${status}'`)
+	.join(', ');
 export type AlertStatusFilter = (typeof ALERT_STATUS_FILTERS)[number];
 
 export interface ComparedReview {
@@ -528,8 +533,20 @@ export interface AppliedFindings {
 	opened: number[];
 	/** alerts this scan resolved because their condition cleared */
 	resolved: number[];
-	/** every alert left not resolved (open, acknowledged or snoozed), opened ones included */
-	open: number[];
+	/**
+	 * how many alerts are left not resolved (open, acknowledged or snoozed), opened ones included;
+	 * `liveAlertIds` lists them
+	 */
+	openCount: number;
+}
+
+/**
+ * Every alert not resolved (open, acknowledged or snoozed), by id. A scan counts them; what
+ * reports them one by one (`vigie scan --json`) lists them here, tens of thousands on a large
+ * portfolio.
+ */
+export function liveAlertIds(db: Db, limit = -1): number[] {
+	return db.$client.prepare(`select id from alert where status <> 'resolved' order by id limit ?`).pluck().all(limit) as number[];
 }
 
 interface LiveRow {
@@ -632,25 +649,28 @@ export function applyFindings(
 	const found = uniqueFindings(findings);
 	const scope: FindingScope = opts.scope ?? { historyProjects: 'all', pasted: true };
 
-	const columns = 'id, rule, subject_key, status, severity, explanation, evidence, similarity, snoozed_until, project_id, watchpoint_id';
+	const names = ['id', 'rule', 'subject_key', 'status', 'severity', 'explanation', 'evidence', 'similarity', 'snoozed_until', 'project_id', 'watchpoint_id'];
+	const columns = names.join(', ');
 	const projects = scopedProjects(scope);
 	const live = (
 		projects === 'all'
 			? client.prepare(`select ${columns} from alert where status <> 'resolved'`).all()
 			: client
 					.prepare(
-						// two indexed reads: the scoped projects' alerts, and the pasted rule's
+						// indexed reads: the scoped projects' alerts, and the pasted rule's (all of them,
+						// or those at the places it judged, each found through its project)
 						`select ${columns} from alert
 						 where project_id in (select value from json_each(@projects)) and status <> 'resolved'
 						 union
-						 select ${columns} from alert
-						 where rule = 'pasted_across_projects' and status <> 'resolved'
-						   and (@pasted or (project_id || ':' || watchpoint_id) in (select value from json_each(@places)))`
+						 select ${columns} from alert where @pasted and rule = 'pasted_across_projects' and status <> 'resolved'
+						 union
+						 select ${names.map((n) => `a.${n}`).join(', ')} from json_each(@places) j cross join alert a on a.project_id = j.value ->> 0 and a.watchpoint_id = j.value ->> 1
+						 where +a.rule = 'pasted_across_projects' and a.status <> 'resolved'`
 					)
 					.all({
 						projects: JSON.stringify([...projects]),
 						pasted: scope.pasted === true ? 1 : 0,
-						places: JSON.stringify(typeof scope.pasted === 'boolean' ? [] : [...scope.pasted])
+						places: JSON.stringify(typeof scope.pasted === 'boolean' ? [] : [...scope.pasted].map((at) => at.split(':').map(Number)))
 					})
 	) as LiveRow[];
 	const liveByIdentity = new Map(live.map((row) => [identity(row.rule, row.subject_key), row]));
@@ -673,7 +693,9 @@ export function applyFindings(
 		 where id = ? and status = ?`
 	);
 
-	const result: AppliedFindings = { opened: [], resolved: [], open: [] };
+	const result = { opened: [] as number[], resolved: [] as number[] };
+	/** the live alerts this scan read or opened, and left not resolved */
+	let kept = 0;
 
 	for (const [key, finding] of found) {
 		const explanation = JSON.stringify(finding.explanation);
@@ -707,7 +729,7 @@ export function applyFindings(
 				);
 				if (info.changes !== 1) throw new Error(`alert ${existing.id} changed during the scan`);
 			}
-			result.open.push(existing.id);
+			kept++;
 		} else {
 			const previous = (lastResolved.get(finding.rule, finding.subjectKey) as number | undefined) ?? null;
 			const info = insert.run(
@@ -726,26 +748,24 @@ export function applyFindings(
 			);
 			const id = Number(info.lastInsertRowid);
 			result.opened.push(id);
-			result.open.push(id);
+			kept++;
 		}
 	}
 
 	for (const gone of liveByIdentity.values()) {
 		if (!judgedBy(scope, gone.rule, gone.project_id, gone.watchpoint_id)) {
-			result.open.push(gone.id);
+			kept++;
 			continue;
 		}
 		const info = resolve.run(at, gone.id, gone.status);
 		if (info.changes !== 1) throw new Error(`alert ${gone.id} changed during the scan`);
 		result.resolved.push(gone.id);
 	}
-	if (projects !== 'all') {
-		// the alerts this scan did not read are left as they are, and still open
-		const seen = new Set(result.open);
-		for (const id of client.prepare(`select id from alert where status <> 'resolved' order by id`).pluck().iterate() as IterableIterator<number>) {
-			if (!seen.has(id)) result.open.push(id);
-		}
-	}
-
-	return result;
+	// the alerts this scan did not read are left as they are, and still open: counted from the
+	// status index
+	const openCount =
+		projects === 'all'
+			? kept
+			: (client.prepare(`select count(*) from alert where status in (${LIVE_STATUSES})`).pluck().get() as number);
+	return { ...result, openCount };
 }

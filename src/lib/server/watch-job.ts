@@ -97,7 +97,8 @@ export type ScanOutcome =
 			status: 'completed';
 			opened: number[];
 			resolved: number[];
-			open: number[];
+			/** alerts left not resolved after the scan, opened ones included (`liveAlertIds` lists them) */
+			openCount: number;
 			projects: number;
 			/** projects whose history rules ran again: those that changed since they were last judged */
 			evaluated: number;
@@ -492,7 +493,7 @@ export function runScan(db: Db, options: ScanOptions): ScanOutcome {
 				status: 'completed',
 				opened: result.opened.length,
 				resolved: result.resolved.length,
-				stillOpen: result.open.length,
+				stillOpen: result.openCount,
 				evaluated: j.judged.size
 			});
 			writeMs = performance.now() - mark;
@@ -526,7 +527,7 @@ export function runScan(db: Db, options: ScanOptions): ScanOutcome {
 			asOf,
 			opened: applied.opened.length,
 			resolved: applied.resolved.length,
-			open: applied.open.length,
+			open: applied.openCount,
 			evaluated: j.judged.size,
 			durationMs,
 			...timings
