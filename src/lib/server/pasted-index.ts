@@ -103,7 +103,7 @@ export function pastedRevisits(client: Database.Database, since: IsoDate, today:
 	// the alerts first (a few, by their indexes), then their comments by place
 	const places = client
 		.prepare(
-			`select project_id as projectId, watchpoint_id as watchpointId from alert
+			`select project_id as projectId, watchpoint_id as watchpointId from alert indexed by alert_resolved_idx
 			 where resolved_at >= date(@since, '-1 day') and +rule = 'pasted_across_projects' and resolved_by <> 'scan'
 			 union
 			 select project_id, watchpoint_id from alert

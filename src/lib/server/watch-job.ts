@@ -207,7 +207,8 @@ function writeTimePass(client: Database.Database, pass: TimePass): void {
 function resolvedByHandSince(client: Database.Database, day: IsoDate): number[] {
 	return client
 		.prepare(
-			`select distinct project_id from alert
+			// by the day they were resolved (a few), not by project (every alert)
+			`select distinct project_id from alert indexed by alert_resolved_idx
 			 where resolved_at >= date(?, '-1 day') and resolved_by <> 'scan' and project_id is not null`
 		)
 		.pluck()
@@ -328,6 +329,27 @@ function judge(
 	const client = db.$client;
 	const started = performance.now();
 	const dataVersion = readWatchDataVersion(db);
+	// a snooze that ended (or, scanning as of an earlier day, began) between the day a project was
+	// judged and today changes what its habit rules see
+	const snoozeMoved = new Set(
+		client
+			.prepare(
+				// through the index of the few snoozed points, not every tracked one
+				`select distinct t.project_id from tracked_watchpoint t indexed by tracked_snoozed_idx
+				 join watch_scan_project w on w.project_id = t.project_id
+				 where t.snoozed_until is not null
+				   and t.snoozed_until > min(w.evaluated_on, @today) and t.snoozed_until <= max(w.evaluated_on, @today)`
+			)
+			.pluck()
+			.all({ today }) as number[]
+	);
+	// the time-based rules: everywhere on the day's first scan (or with other thresholds), then
+	// only where the data changed, or where an alert was resolved by hand
+	const pass = readTimePass(client);
+	const fullTimePass = pass === null || pass.day !== today || pass.configKey !== configKey;
+	const resolvedByHand = fullTimePass ? [] : resolvedByHandSince(client, pass.day);
+	// every project for a full pass; otherwise only those that changed (the condition is
+	// evaluated on each project's row, the rows themselves read for a handful)
 	const projects = new Map<number, ProjectRow>();
 	for (const row of client
 		.prepare(
@@ -337,32 +359,18 @@ function judge(
 			 from project p
 			 join project_state ps on ps.project_id = p.id
 			 left join watch_scan_project w on w.project_id = p.id
+			 where @all or w.data_version is not ps.data_version or w.config_key is not @configKey
+			   or p.id in (select value from json_each(@also))
 			 order by p.id`
 		)
-		.iterate() as IterableIterator<ProjectRow>) {
+		.iterate({ all: fullTimePass ? 1 : 0, configKey, also: JSON.stringify([...snoozeMoved, ...resolvedByHand]) }) as IterableIterator<ProjectRow>) {
 		projects.set(row.id, row);
 	}
-	// a snooze that ended (or, scanning as of an earlier day, began) between the day a project was
-	// judged and today changes what its habit rules see
-	const snoozeMoved = new Set(
-		client
-			.prepare(
-				`select distinct t.project_id from tracked_watchpoint t join watch_scan_project w on w.project_id = t.project_id
-				 where t.snoozed_until > min(w.evaluated_on, @today) and t.snoozed_until <= max(w.evaluated_on, @today)`
-			)
-			.pluck()
-			.all({ today }) as number[]
-	);
 	const changed: number[] = [];
 	for (const p of projects.values()) {
 		if (p.judgedVersion !== p.dataVersion || p.judgedConfig !== configKey || snoozeMoved.has(p.id)) changed.push(p.id);
 	}
-
-	// the time-based rules: everywhere on the day's first scan (or with other thresholds), then
-	// only where the data changed, or where an alert was resolved by hand
-	const pass = readTimePass(client);
-	const fullTimePass = pass === null || pass.day !== today || pass.configKey !== configKey;
-	const timeProjects: Set<number> | 'all' = fullTimePass ? 'all' : new Set([...changed, ...resolvedByHandSince(client, pass.day)]);
+	const timeProjects: Set<number> | 'all' = fullTimePass ? 'all' : new Set([...changed, ...resolvedByHand]);
 	const facts = readFacts(client, projects, today, timeProjects);
 	const toLoad = changed.filter((id) => memo.get(id)?.version !== projects.get(id)!.dataVersion);
 	let loadMs = performance.now() - started;
@@ -374,7 +382,8 @@ function judge(
 	const afresh = !pastedGraphCurrent(client, config);
 	const unwatched = afresh ? [] : pastedUnwatchedProjects(client);
 	const pasted = changed.length > 0 || revisit.length > 0 || unwatched.length > 0 || afresh;
-	const texts = textCache(client, afresh ? projects.size * 20 : (changed.length + toLoad.length) * 200);
+	const projectCount = client.prepare('select count(*) from project').pluck().get() as number;
+	const texts = textCache(client, afresh ? projectCount * 20 : (changed.length + toLoad.length) * 200);
 	const findings: Finding[] = [];
 	for (const f of facts.values()) for (const finding of timeFindings(f, today, config)) findings.push(finding);
 	// the histories (the largest thing a full scan holds) are loaded and judged a slice of
@@ -405,7 +414,7 @@ function judge(
 
 	return {
 		dataVersion,
-		projects: projects.size,
+		projects: projectCount,
 		findings,
 		scope: { historyProjects: new Set(changed), pasted: pastedScope, timeProjects },
 		pastedPlan,

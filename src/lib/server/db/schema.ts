@@ -134,7 +134,13 @@ export const trackedWatchpoint = sqliteTable(
 		 */
 		trackedSince: text('tracked_since')
 	},
-	(t) => [uniqueIndex('tracked_project_watchpoint_uq').on(t.projectId, t.watchpointId)]
+	(t) => [
+		uniqueIndex('tracked_project_watchpoint_uq').on(t.projectId, t.watchpointId),
+		/** the few snoozed watch-points, for the scan that looks for snoozes ended since a project was judged */
+		index('tracked_snoozed_idx')
+			.on(t.snoozedUntil, t.projectId)
+			.where(sql`snoozed_until is not null`)
+	]
 );
 
 export const review = sqliteTable(

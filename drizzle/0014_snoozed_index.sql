@@ -1,0 +1,1 @@
+CREATE INDEX `tracked_snoozed_idx` ON `tracked_watchpoint` (`snoozed_until`,`project_id`) WHERE snoozed_until is not null;
