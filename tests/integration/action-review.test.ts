@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTempDb, NOW, type TempDb } from '../helpers/db';
+import { projectInput } from '../helpers/cast';
 import { ensureFramework, listWatchpoints } from '../../src/lib/server/framework';
 import { createProject } from '../../src/lib/server/projects';
 import { deleteReview, recordReview, updateReview, type ReviewInput } from '../../src/lib/server/reviews';
@@ -41,17 +42,7 @@ function storedReview(db: Db, actionId: number): number | null {
 }
 
 function newProject(db: Db): number {
-	const created = createProject(db, {
-		name: 'Canal vert',
-		slug: 'canal-vert',
-		description: '',
-		trigger: '',
-		stakes: '',
-		ambition: '',
-		startDate: '2026-01-05',
-		defaultCadenceDays: 90,
-		defaultGraceDays: 7
-	});
+	const created = createProject(db, projectInput('Canal vert', 'canal-vert', '2026-01-05'));
 	if (!created.ok) throw new Error('project not created');
 	return created.value.id;
 }
