@@ -96,7 +96,10 @@ describe("an action's review", () => {
 		const projectId = newProject(t.db);
 		const [a, b] = listWatchpoints(t.db).map((w) => w.id);
 		recordReview(t.db, projectId, review('2026-10-01', [a, b], true));
+		createAction(t.db, projectId, { title: 'Préparer le comité', owner: '', dueOn: null, watchpointId: a });
 		const data = JSON.parse(JSON.stringify(exportEverything(t.db, NOW)));
+		// a hand-edited file that names a review for every action, one added on its own included
+		for (const p of data.projects) for (const action of p.actions) action.reviewId = 999;
 
 		const restored = createTempDb();
 		try {
