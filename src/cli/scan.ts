@@ -107,6 +107,9 @@ function section(title: string, alerts: AlertView[], total = alerts.length): str
  * The report as one line of JSON, for tools to read: thousands of open alerts on a large
  * portfolio (megabytes), so it is written a slice of alerts at a time rather than built whole.
  * An alert opened by this scan is also one of those left open: it is read and described once.
+ * It is read from one snapshot of the database, taken as it starts: a write that lands while a
+ * slow reader takes the report (the next scan, a project deleted) does not mix two states of
+ * the alerts, and its counts are those of the lists it holds.
  */
 async function writeJsonReport(
 	db: Db,
@@ -118,41 +121,48 @@ async function writeJsonReport(
 	const write = async (text: string) => {
 		if (!out.write(text)) await once(out, 'drain');
 	};
-	// every alert left open, read now that the scan has written them
-	const open = liveAlertIds(db);
-	const counts = { opened: outcome.opened.length, resolved: outcome.resolved.length, open: open.length };
-	await write(`{"asOf":${JSON.stringify(outcome.asOf)},"today":${JSON.stringify(outcome.today)},"runId":${JSON.stringify(outcome.runId)}`);
-	const stillOpen = new Set(open);
-	/** alerts already described, kept only until the list of open alerts hands them out */
-	const described = new Map<number, string>();
-	const json = (ids: readonly number[], keep: boolean): string[] => {
-		const fresh = new Map(alertsById(db, ids.filter((id) => !described.has(id))).map((a) => [a.id, JSON.stringify(describe(a))]));
-		const texts: string[] = [];
-		for (const id of ids) {
-			const text = described.get(id) ?? fresh.get(id);
-			if (text === undefined) continue;
-			texts.push(text);
-			if (keep && stillOpen.has(id)) described.set(id, text);
-			else described.delete(id);
+	const client = db.$client;
+	client.exec('begin');
+	try {
+		// every alert left open, read now that the scan has written them
+		const open = liveAlertIds(db);
+		const counts = { opened: 0, resolved: 0, open: 0 };
+		await write(`{"asOf":${JSON.stringify(outcome.asOf)},"today":${JSON.stringify(outcome.today)},"runId":${JSON.stringify(outcome.runId)}`);
+		const stillOpen = new Set(open);
+		/** alerts already described, kept only until the list of open alerts hands them out */
+		const described = new Map<number, string>();
+		const json = (ids: readonly number[], keep: boolean): string[] => {
+			const fresh = new Map(alertsById(db, ids.filter((id) => !described.has(id))).map((a) => [a.id, JSON.stringify(describe(a))]));
+			const texts: string[] = [];
+			for (const id of ids) {
+				const text = described.get(id) ?? fresh.get(id);
+				if (text === undefined) continue;
+				texts.push(text);
+				if (keep && stillOpen.has(id)) described.set(id, text);
+				else described.delete(id);
+			}
+			return texts;
+		};
+		for (const [name, ids] of [
+			['opened', outcome.opened],
+			['resolved', outcome.resolved],
+			['open', open]
+		] as const) {
+			await write(`,"${name}":[`);
+			let first = true;
+			for (let i = 0; i < ids.length; i += 500) {
+				const texts = json(ids.slice(i, i + 500), name !== 'open');
+				if (texts.length === 0) continue;
+				counts[name] += texts.length;
+				await write((first ? '' : ',') + texts.join(','));
+				first = false;
+			}
+			await write(']');
 		}
-		return texts;
-	};
-	for (const [name, ids] of [
-		['opened', outcome.opened],
-		['resolved', outcome.resolved],
-		['open', open]
-	] as const) {
-		await write(`,"${name}":[`);
-		let first = true;
-		for (let i = 0; i < ids.length; i += 500) {
-			const texts = json(ids.slice(i, i + 500), name !== 'open');
-			if (texts.length === 0) continue;
-			await write((first ? '' : ',') + texts.join(','));
-			first = false;
-		}
-		await write(']');
+		await write(`,"counts":${JSON.stringify(counts)}}\n`);
+	} finally {
+		if (client.inTransaction) client.exec('commit');
 	}
-	await write(`,"counts":${JSON.stringify(counts)}}\n`);
 }
 
 function report(db: Db, outcome: ScanOutcome & { status: 'completed' }): string {

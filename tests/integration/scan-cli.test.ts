@@ -2,6 +2,7 @@
  * `vigie scan` as an operator runs it: against a database file, as of a given day, reading
  * either the JSON report or the English text.
  */
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTempDb, type TempDb } from '../helpers/db';
 import { project, trackedWatchpoint, watchpoint } from '../../src/lib/server/db/schema';
@@ -71,6 +72,39 @@ describe('vigie scan', () => {
 		// an alert the scan opened is also left open: listed whole in both lists, once in each
 		expect(report.open).toHaveLength(report.opened.length);
 		expect(new Set(report.open.map((a) => JSON.stringify(a)))).toEqual(new Set(report.opened.map((a) => JSON.stringify(a))));
+	});
+
+	it('reports one state of the alerts to a slow reader, while another process deletes a project', async () => {
+		// a second project with alerts of its own
+		const wp = t.db.select().from(watchpoint).get()!;
+		const other = t.db.insert(project).values({ slug: 'mobilite', name: 'Mobilité', startDate: '2026-06-01' }).returning().get();
+		t.db.insert(trackedWatchpoint).values({ projectId: other.id, watchpointId: wp.id }).run();
+		const elsewhere = new Database(t.path);
+		elsewhere.pragma('foreign_keys = ON');
+		// the reader takes the first piece, then waits; meanwhile the project goes, with its alerts
+		let waited = false;
+		const written: string[] = [];
+		vi.mocked(process.stdout.write).mockImplementation((chunk: string | Uint8Array) => {
+			written.push(String(chunk));
+			if (waited) return true;
+			waited = true;
+			setTimeout(() => {
+				elsewhere.prepare('delete from project where id = ?').run(other.id);
+				process.stdout.emit('drain');
+			}, 20);
+			return false;
+		});
+		try {
+			expect(await run(['--db', t.path, '--at', '2027-03-01', '--json'])).toBe(0);
+		} finally {
+			elsewhere.close();
+		}
+		expect(waited).toBe(true);
+		const report = JSON.parse(written.join('')) as { opened: { project: string }[]; open: { project: string }[]; counts: Record<string, number> };
+		expect(report.counts).toEqual({ opened: report.opened.length, resolved: 0, open: report.open.length });
+		// as the scan left them: both projects' alerts, in both lists
+		expect(new Set(report.opened.map((a) => a.project))).toEqual(new Set(['canal-vert', 'mobilite']));
+		expect(report.open).toHaveLength(report.opened.length);
 	});
 
 	it('opens nothing more when run again as of the same day', async () => {
