@@ -84,15 +84,19 @@ export function createMailer(settings: EmailSettings): Mailer {
 	// nodemailer is loaded on the first e-mail sent: what only queues e-mail (a scan, the server's
 	// pages) starts without it
 	let transport: Promise<Transporter> | null = null;
-	const open = () =>
-		(transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+	const open = () => {
+		transport ??= import('nodemailer').then(({ default: nodemailer }) =>
 			nodemailer.createTransport({
 				url: settings.smtpUrl,
 				connectionTimeout: CONNECTION_TIMEOUT_MS,
 				greetingTimeout: CONNECTION_TIMEOUT_MS,
 				socketTimeout: SOCKET_TIMEOUT_MS
 			})
-		));
+		);
+		// a failure to set it up fails this e-mail; the next one tries again
+		transport.catch(() => (transport = null));
+		return transport;
+	};
 	return {
 		async send(email) {
 			const mailer = await open();
@@ -108,7 +112,10 @@ export function createMailer(settings: EmailSettings): Mailer {
 			if (rejected.length > 0) throw new Error(`recipient refused: ${rejected.map(String).join(', ')}`);
 		},
 		close() {
-			void transport?.then((t) => t.close());
+			transport?.then(
+				(t) => t.close(),
+				() => {}
+			);
 		}
 	};
 }
