@@ -3,11 +3,11 @@
  * every action instead of looking up each action's assessment. It must always be the review of
  * the action's assessment, whatever wrote the action and whatever happened to the review since.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTempDb, NOW, type TempDb } from '../helpers/db';
+import { createTempDb, migrationsBefore, NOW, openWithMigrations, type TempDb } from '../helpers/db';
 import { projectInput } from '../helpers/cast';
 import { ensureFramework, listWatchpoints } from '../../src/lib/server/framework';
 import { createProject } from '../../src/lib/server/projects';
@@ -17,7 +17,7 @@ import { exportEverything } from '../../src/lib/server/transfer/export';
 import { loadExport } from '../../src/lib/server/transfer/load';
 import { generatePortfolio } from '../../src/cli/portfolio-generator';
 import { rebuildReadModel } from '../../src/lib/server/read-model';
-import { migrationsFolder, openDatabase, type Db } from '../../src/lib/server/db';
+import { openDatabase, type Db } from '../../src/lib/server/db';
 
 let t: TempDb;
 beforeEach(() => {
@@ -125,22 +125,11 @@ describe("an action's review", () => {
 
 describe('the upgrade that adds it', () => {
 	it('fills it for existing actions and leaves the read model and the last scan current', () => {
-		// the migrations before it, in a folder of their own
-		const dir = mkdtempSync(join(tmpdir(), 'vigie-migrations-'));
-		const folder = migrationsFolder();
-		cpSync(folder, dir, { recursive: true });
-		const journal = JSON.parse(readFileSync(join(dir, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-		const at = journal.entries.findIndex((e) => e.tag === '0013_action_review');
-		expect(at).toBeGreaterThan(0);
-		for (const later of journal.entries.slice(at)) rmSync(join(dir, `${later.tag}.sql`));
-		journal.entries = journal.entries.slice(0, at);
-		writeFileSync(join(dir, 'meta/_journal.json'), JSON.stringify(journal));
-
+		// a database of the version before it
+		const dir = migrationsBefore('0013_action_review');
 		const file = join(mkdtempSync(join(tmpdir(), 'vigie-upgrade-')), 'vigie.db');
-		const before = process.env.VIGIE_MIGRATIONS;
-		process.env.VIGIE_MIGRATIONS = dir;
 		try {
-			const old = openDatabase(file);
+			const old = openWithMigrations(file, dir);
 			generatePortfolio(old, { projects: 4, watchpoints: 5, reviews: 6 }, '2026-11-26');
 			rebuildReadModel(old);
 			// as a scan would have left it: every project judged at its current data
@@ -151,8 +140,6 @@ describe('the upgrade that adds it', () => {
 			expect(old.$client.prepare('select count(*) from project_state where data_version <> state_version').pluck().get()).toBe(0);
 			old.$client.close();
 		} finally {
-			if (before === undefined) delete process.env.VIGIE_MIGRATIONS;
-			else process.env.VIGIE_MIGRATIONS = before;
 			rmSync(dir, { recursive: true, force: true });
 		}
 

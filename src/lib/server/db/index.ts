@@ -12,7 +12,7 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
@@ -51,8 +51,36 @@ export function openDatabase(url: string): Db {
 	client.pragma(`busy_timeout = ${busyTimeout()}`);
 	client.pragma('synchronous = NORMAL');
 	const db = drizzle(client, { schema }) as Db;
-	migrate(db, { migrationsFolder: migrationsFolder() });
+	applyMigrations(db, migrationsFolder());
 	return withWriteTransactions(db);
+}
+
+/**
+ * Applies the pending migrations. Two processes upgrading the same file at once (the server
+ * starting while a command runs) both see the same migrations pending, and drizzle reads which
+ * before it takes the write lock: the second then runs them again after the first, and fails
+ * on what the first has just created. When a migration fails and none is pending any more,
+ * another process applied them: the database is as it should be.
+ */
+export function applyMigrations(db: Db, folder: string, run: typeof migrate = migrate): void {
+	try {
+		run(db, { migrationsFolder: folder });
+	} catch (error) {
+		if (pendingMigrations(db.$client, folder) > 0) throw error;
+	}
+}
+
+/** How many of the folder's migrations the database has not recorded as applied. */
+export function pendingMigrations(client: Database.Database, folder: string): number {
+	const journal = JSON.parse(readFileSync(resolve(folder, 'meta/_journal.json'), 'utf8')) as { entries: { when: number }[] };
+	let last: number | null = null;
+	try {
+		const value = client.prepare('select max(created_at) from __drizzle_migrations').pluck().get();
+		last = value === null || value === undefined ? null : Number(value);
+	} catch {
+		// no table yet: nothing applied
+	}
+	return journal.entries.filter((entry) => last === null || entry.when > last).length;
 }
 
 /**
