@@ -29,7 +29,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unsubscribeToken } from '../../src/lib/server/notify/unsubscribe';
-import { hasBrowser, isoDay, launchBrowser } from './helpers';
+import { hasBrowser, hydrated, isoDay, launchBrowser } from './helpers';
 import { invitePerson, joinProject, locationOf, pendingInvitation, pick, Visitor } from './http';
 import { discoverPages } from './routes';
 import { ROOT, startServer, type RunningServer } from './server';
@@ -109,14 +109,6 @@ interface AxeViolation {
 	id: string;
 	help: string;
 	nodes: AxeNode[];
-}
-
-/**
- * Waits until the page's scripts have run (charts drawn, forms enhanced): the page as a person
- * meets it. SvelteKit's client takes over scroll restoration once it has hydrated the page.
- */
-function hydrated(page: Page): Promise<unknown> {
-	return page.waitForFunction(() => history.scrollRestoration === 'manual');
 }
 
 /** axe's verdict on the page as it stands: one line per violation, with the elements at fault. */

@@ -115,6 +115,14 @@ export function useBrowser(options: FixtureOptions = {}): BrowserFixture {
 	};
 }
 
+/**
+ * Waits until the page's scripts have run (charts drawn, forms enhanced): the page as a person
+ * meets it. SvelteKit's client takes over scroll restoration once it has hydrated the page.
+ */
+export function hydrated(page: Page): Promise<unknown> {
+	return page.waitForFunction(() => history.scrollRestoration === 'manual');
+}
+
 /** A name no other test uses, so tests never depend on each other's data. */
 export function uniqueName(prefix: string): string {
 	return `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;

@@ -5,6 +5,7 @@
  * screenshot), whether a pill keeps its shape.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
+import { hydrated } from './helpers';
 
 export interface TabStop {
 	/** the control, as a person would name it */
@@ -57,10 +58,12 @@ function focusedStop(): TabStop | null {
 }
 
 /**
- * Presses Tab from the top of the page until the focus leaves it, and says for each stop
- * whether the focused control could be seen whole.
+ * Presses Tab from the top of the page, once its scripts have run (a row that scrolls sideways
+ * brings the link reached into view by script), until the focus leaves it, and says for each
+ * stop whether the focused control could be seen whole.
  */
 export async function tabThroughPage(page: Page, limit = 500): Promise<TabStop[]> {
+	await hydrated(page);
 	await page.evaluate(() => {
 		(document.activeElement as HTMLElement | null)?.blur();
 		window.scrollTo(0, 0);
