@@ -618,6 +618,17 @@ function inScope(projects: ReadonlySet<number> | 'all', projectId: number | null
  * The projects whose live alerts a scan with this scope may touch, or 'all'. Only their alerts
  * are read: a scan after one review reads a project's alerts, not the portfolio's thousands.
  */
+/** The places the pasted rule judged whose project is not among `projects`, as [project, watch-point]. */
+function pastedPlacesOutside(pasted: FindingScope['pasted'], projects: ReadonlySet<number>): [number, number][] {
+	if (typeof pasted === 'boolean') return [];
+	const places: [number, number][] = [];
+	for (const at of pasted) {
+		const [projectId, watchpointId] = at.split(':').map(Number);
+		if (!projects.has(projectId)) places.push([projectId, watchpointId]);
+	}
+	return places;
+}
+
 function scopedProjects(scope: FindingScope): ReadonlySet<number> | 'all' {
 	const time = scope.timeProjects ?? 'all';
 	if (time === 'all' || scope.historyProjects === 'all') return 'all';
@@ -657,20 +668,22 @@ export function applyFindings(
 			? client.prepare(`select ${columns} from alert where status <> 'resolved'`).all()
 			: client
 					.prepare(
-						// indexed reads: the scoped projects' alerts, and the pasted rule's (all of them,
-						// or those at the places it judged, each found through its project)
+						// indexed reads, three parts that never meet (so no de-duplication): the scoped
+						// projects' alerts; the pasted rule's elsewhere (all of them, or those at the
+						// places it judged outside those projects, each found through its project)
 						`select ${columns} from alert
 						 where project_id in (select value from json_each(@projects)) and status <> 'resolved'
-						 union
+						 union all
 						 select ${columns} from alert where @pasted and rule = 'pasted_across_projects' and status <> 'resolved'
-						 union
+						   and (project_id is null or project_id not in (select value from json_each(@projects)))
+						 union all
 						 select ${names.map((n) => `a.${n}`).join(', ')} from json_each(@places) j cross join alert a on a.project_id = j.value ->> 0 and a.watchpoint_id = j.value ->> 1
 						 where +a.rule = 'pasted_across_projects' and a.status <> 'resolved'`
 					)
 					.all({
 						projects: JSON.stringify([...projects]),
 						pasted: scope.pasted === true ? 1 : 0,
-						places: JSON.stringify(typeof scope.pasted === 'boolean' ? [] : [...scope.pasted].map((at) => at.split(':').map(Number)))
+						places: JSON.stringify(pastedPlacesOutside(scope.pasted, projects))
 					})
 	) as LiveRow[];
 	const liveByIdentity = new Map(live.map((row) => [identity(row.rule, row.subject_key), row]));
