@@ -440,6 +440,9 @@ export function runScan(db: Db, options: ScanOptions): ScanOutcome {
 	const today = dayInZone(options.now, timeZone);
 	const asOf = options.now.toISOString();
 	const startedAt = clock();
+	// the process's CPU (every thread: V8 compiles and collects in the background); a scan runs
+	// in a process of its own (the CLI, or the one the server starts)
+	const cpuAtStart = process.cpuUsage();
 	// the rules are a pure function of the data, the day and these: a project judged with other
 	// thresholds (or in another zone) is judged again
 	const configKey = JSON.stringify([config, timeZone]);
@@ -529,6 +532,8 @@ export function runScan(db: Db, options: ScanOptions): ScanOutcome {
 		}
 		const j = judgement!;
 		const durationMs = clock().getTime() - startedAt.getTime();
+		const cpu = process.cpuUsage(cpuAtStart);
+		const cpuMs = Math.round((cpu.user + cpu.system) / 1000);
 		const timings = { loadMs: Math.round(j.loadMs), evaluateMs: Math.round(j.evaluateMs), writeMs: Math.round(writeMs) };
 		logLine('info', 'scan.completed', {
 			runId,
@@ -539,6 +544,7 @@ export function runScan(db: Db, options: ScanOptions): ScanOutcome {
 			open: applied.openCount,
 			evaluated: j.judged.size,
 			durationMs,
+			cpuMs,
 			...timings
 		});
 		return {
