@@ -2,6 +2,7 @@
  * The projects' histories as the watch job's rules read them (`ProjectHistory`), loaded from a
  * handful of whole-table queries — for every project, or only for those a scan re-evaluates.
  */
+import type Database from 'better-sqlite3';
 import type { Db } from './db';
 import type { ProjectHistory } from '../domain/watch-rules';
 import type { ActionStatus, ActorLevel, IsoDate, ProjectStatus, Rating } from '../domain/types';
@@ -61,6 +62,12 @@ class LoadedReview implements ReviewInput {
 	}
 }
 
+/** The same queries for every project or for a list of them: one more condition, one more parameter. */
+interface Scope {
+	sql(column: string, joiner: 'where' | 'and'): string;
+	bind: [] | [{ only: string }];
+}
+
 /**
  * Every project's history for the rules, from a handful of whole-table queries grouped here —
  * never one query per project: raw rows (arrays, not objects), assessments aggregated per
@@ -68,21 +75,55 @@ class LoadedReview implements ReviewInput {
  * are read whole; older ones when a rule first reaches them (see LoadedReview), so use the
  * histories while `db` is open. Retired watch-points are no longer tracked: their history
  * stays, but nobody is asked to review them.
+ *
+ * Each table is read by a function of its own: a scan's process starts cold, and the engine
+ * compiles each hot loop with the function around it, so small functions cost it less.
  */
 export function loadHistories(db: Db, projectIds: readonly number[] | null = null): ProjectHistory[] {
 	const client = db.$client;
 	// every project, or only these: the same queries with one more condition
 	const only = projectIds === null ? null : JSON.stringify(projectIds);
-	const scope = (column: string, joiner: 'where' | 'and') =>
-		only === null ? '' : ` ${joiner} ${column} in (select value from json_each(@only))`;
-	const bind: [] | [{ only: string }] = only === null ? [] : [{ only }];
+	const scope: Scope = {
+		sql: (column, joiner) => (only === null ? '' : ` ${joiner} ${column} in (select value from json_each(@only))`),
+		bind: only === null ? [] : [{ only }]
+	};
 	const byProject = new Map<number, ProjectHistory>();
-	const histories: ProjectHistory[] = [];
+	const histories = readProjects(client, scope, byProject);
+	readTracked(client, scope, byProject);
+	const reviews = new Map<number, LoadedReview>();
+	const assessments = new ReviewReader(client, reviews);
+	const older: OlderReviews = {
+		fill(reached) {
+			const history = byProject.get(reached.projectId);
+			if (!history) return;
+			const page: number[] = [];
+			for (let i = reached.index; i >= 0 && page.length < RECENT_REVIEWS; i--) {
+				const review = history.reviews[i] as LoadedReview;
+				if (!review.loaded) page.push(review.id);
+			}
+			assessments.fill(page);
+		}
+	};
+	readReviews(client, scope, byProject, reviews, older);
+	// the latest reviews of every project (the last ones of its list, read in order above), whole:
+	// their assessments and participants
+	const latestIds: number[] = [];
+	for (const history of histories) {
+		for (let i = Math.max(0, history.reviews.length - RECENT_REVIEWS); i < history.reviews.length; i++) latestIds.push(history.reviews[i].id);
+	}
+	assessments.fill(latestIds);
+	readActors(client, scope, byProject);
+	readActions(client, scope, byProject);
+	readCommitments(client, scope, byProject);
+	return histories;
+}
 
+function readProjects(client: Database.Database, scope: Scope, byProject: Map<number, ProjectHistory>): ProjectHistory[] {
+	const histories: ProjectHistory[] = [];
 	for (const [id, slug, name, status, startDate, archivedAt] of client
-		.prepare(`select id, slug, name, status, start_date, archived_at from project${scope('id', 'where')} order by id`)
+		.prepare(`select id, slug, name, status, start_date, archived_at from project${scope.sql('id', 'where')} order by id`)
 		.raw()
-		.iterate(...bind) as IterableIterator<[number, string, string, ProjectStatus, IsoDate, string | null]>) {
+		.iterate(...scope.bind) as IterableIterator<[number, string, string, ProjectStatus, IsoDate, string | null]>) {
 		const history: ProjectHistory = {
 			project: { id, slug, name, status, startDate, archived: archivedAt !== null },
 			tracked: [],
@@ -94,7 +135,10 @@ export function loadHistories(db: Db, projectIds: readonly number[] | null = nul
 		byProject.set(id, history);
 		histories.push(history);
 	}
+	return histories;
+}
 
+function readTracked(client: Database.Database, scope: Scope, byProject: Map<number, ProjectHistory>): void {
 	for (const [id, projectId, watchpointId, watchpointKey, cadenceDays, graceDays, snoozedUntil, trackedSince] of client
 		.prepare(
 			`select t.id, t.project_id, t.watchpoint_id, w.key,
@@ -103,119 +147,120 @@ export function loadHistories(db: Db, projectIds: readonly number[] | null = nul
 			 from tracked_watchpoint t
 			 join watchpoint w on w.id = t.watchpoint_id
 			 join project p on p.id = t.project_id
-			 where w.retired_at is null${scope('t.project_id', 'and')}
+			 where w.retired_at is null${scope.sql('t.project_id', 'and')}
 			 order by t.project_id, w.position, w.id`
 		)
 		.raw()
-		.iterate(...bind) as IterableIterator<[number, number, number, string, number, number, IsoDate | null, IsoDate | null]>) {
+		.iterate(...scope.bind) as IterableIterator<[number, number, number, string, number, number, IsoDate | null, IsoDate | null]>) {
 		byProject
 			.get(projectId)
 			?.tracked.push({ id, watchpointId, watchpointKey, cadenceDays, graceDays, snoozedUntil, trackedSince });
 	}
+}
 
-	const reviews = new Map<number, LoadedReview>();
-	const fillReviews = (rows: Iterable<[number, string]>, participantRows: Iterable<[number, number]>, ids: Iterable<number>) => {
-		const assessments = new Map<number, AssessmentInput[]>();
-		for (const [reviewId, json] of rows) {
-			assessments.set(
-				reviewId,
-				(JSON.parse(json) as AssessmentRow[]).map(([watchpointId, rating, comment]) => ({ watchpointId, rating, comment }))
-			);
-		}
-		const participants = new Map<number, number[]>();
-		for (const [reviewId, actorId] of participantRows) {
-			const list = participants.get(reviewId);
-			if (list) list.push(actorId);
-			else participants.set(reviewId, [actorId]);
-		}
-		for (const id of ids) {
-			const review = reviews.get(id);
-			if (review && !review.loaded) review.set(assessments.get(id) ?? [], participants.get(id) ?? []);
-		}
-	};
-
-	// older reviews are read RECENT_REVIEWS at a time: the one a rule reached and those before it
-	const olderAssessments = client
-		.prepare(
-			`select review_id, json_group_array(json_array(watchpoint_id, rating, comment))
-			 from assessment where review_id in (select value from json_each(?)) group by review_id`
-		)
-		.raw();
-	const olderParticipants = client
-		.prepare(
-			`select review_id, actor_id from review_participant
-			 where review_id in (select value from json_each(?)) order by review_id, actor_id`
-		)
-		.raw();
-	const older: OlderReviews = {
-		fill(reached) {
-			const history = byProject.get(reached.projectId);
-			if (!history) return;
-			const page: number[] = [];
-			for (let i = reached.index; i >= 0 && page.length < RECENT_REVIEWS; i--) {
-				const review = history.reviews[i] as LoadedReview;
-				if (!review.loaded) page.push(review.id);
-			}
-			const ids = JSON.stringify(page);
-			fillReviews(
-				olderAssessments.iterate(ids) as IterableIterator<[number, string]>,
-				olderParticipants.iterate(ids) as IterableIterator<[number, number]>,
-				page
-			);
-		}
-	};
-
+function readReviews(
+	client: Database.Database,
+	scope: Scope,
+	byProject: Map<number, ProjectHistory>,
+	reviews: Map<number, LoadedReview>,
+	older: OlderReviews
+): void {
 	for (const [id, projectId, heldOn] of client
-		.prepare(`select id, project_id, held_on from review${scope('project_id', 'where')} order by project_id, held_on, id`)
+		.prepare(`select id, project_id, held_on from review${scope.sql('project_id', 'where')} order by project_id, held_on, id`)
 		.raw()
-		.iterate(...bind) as IterableIterator<[number, number, IsoDate]>) {
+		.iterate(...scope.bind) as IterableIterator<[number, number, IsoDate]>) {
 		const history = byProject.get(projectId);
 		if (!history) continue;
 		const loaded = new LoadedReview(id, heldOn, projectId, history.reviews.length, older);
 		reviews.set(id, loaded);
 		history.reviews.push(loaded);
 	}
+}
 
-	// the latest reviews of every project (the last ones of its list, read in order above),
-	// whole: their assessments and participants
-	const latestIds: number[] = [];
-	for (const history of histories) {
-		for (let i = Math.max(0, history.reviews.length - RECENT_REVIEWS); i < history.reviews.length; i++) latestIds.push(history.reviews[i].id);
+/** Reads the assessments and participants of reviews by their ids, and hands them to the reviews. */
+class ReviewReader {
+	private readonly assessments: Database.Statement;
+	private readonly participants: Database.Statement;
+
+	constructor(
+		client: Database.Database,
+		private readonly reviews: Map<number, LoadedReview>
+	) {
+		this.assessments = client
+			.prepare(
+				`select review_id, json_group_array(json_array(watchpoint_id, rating, comment))
+				 from assessment where review_id in (select value from json_each(?)) group by review_id`
+			)
+			.raw();
+		this.participants = client
+			.prepare(
+				`select review_id, actor_id from review_participant
+				 where review_id in (select value from json_each(?)) order by review_id, actor_id`
+			)
+			.raw();
 	}
-	const latest = JSON.stringify(latestIds);
-	fillReviews(
-		olderAssessments.iterate(latest) as IterableIterator<[number, string]>,
-		olderParticipants.iterate(latest) as IterableIterator<[number, number]>,
-		latestIds
-	);
 
+	fill(ids: readonly number[]): void {
+		const list = JSON.stringify(ids);
+		const assessments = readAssessments(this.assessments.iterate(list) as IterableIterator<[number, string]>);
+		const participants = readParticipants(this.participants.iterate(list) as IterableIterator<[number, number]>);
+		for (const id of ids) {
+			const review = this.reviews.get(id);
+			if (review && !review.loaded) review.set(assessments.get(id) ?? [], participants.get(id) ?? []);
+		}
+	}
+}
+
+function readAssessments(rows: IterableIterator<[number, string]>): Map<number, AssessmentInput[]> {
+	const assessments = new Map<number, AssessmentInput[]>();
+	for (const [reviewId, json] of rows) {
+		assessments.set(
+			reviewId,
+			(JSON.parse(json) as AssessmentRow[]).map(([watchpointId, rating, comment]) => ({ watchpointId, rating, comment }))
+		);
+	}
+	return assessments;
+}
+
+function readParticipants(rows: IterableIterator<[number, number]>): Map<number, number[]> {
+	const participants = new Map<number, number[]>();
+	for (const [reviewId, actorId] of rows) {
+		const list = participants.get(reviewId);
+		if (list) list.push(actorId);
+		else participants.set(reviewId, [actorId]);
+	}
+	return participants;
+}
+
+function readActors(client: Database.Database, scope: Scope, byProject: Map<number, ProjectHistory>): void {
 	for (const [id, projectId, name, level] of client
-		.prepare(`select id, project_id, name, level from actor${scope('project_id', 'where')} order by project_id, id`)
+		.prepare(`select id, project_id, name, level from actor${scope.sql('project_id', 'where')} order by project_id, id`)
 		.raw()
-		.iterate(...bind) as IterableIterator<[number, number, string, ActorLevel]>) {
+		.iterate(...scope.bind) as IterableIterator<[number, number, string, ActorLevel]>) {
 		byProject.get(projectId)?.actors.push({ id, name, level });
 	}
+}
 
+function readActions(client: Database.Database, scope: Scope, byProject: Map<number, ProjectHistory>): void {
 	for (const [id, projectId, title, status, dueOn, createdInReviewId, watchpointId] of client
 		.prepare(
 			`select a.id, a.project_id, a.title, a.status, a.due_on, a.review_id, a.watchpoint_id
-			 from action a${scope('a.project_id', 'where')}
+			 from action a${scope.sql('a.project_id', 'where')}
 			 order by a.project_id, a.id`
 		)
 		.raw()
-		.iterate(...bind) as IterableIterator<[number, number, string, ActionStatus, IsoDate | null, number | null, number | null]>) {
+		.iterate(...scope.bind) as IterableIterator<[number, number, string, ActionStatus, IsoDate | null, number | null, number | null]>) {
 		byProject.get(projectId)?.actions.push({ id, title, status, dueOn, createdInReviewId, watchpointId });
 	}
-
-	for (const [id, projectId, actorId, description, recordedOn, informedOn] of client
-		.prepare(
-			`select id, project_id, actor_id, description, recorded_on, informed_on from commitment${scope('project_id', 'where')} order by project_id, id`
-		)
-		.raw()
-		.iterate(...bind) as IterableIterator<[number, number, number, string, IsoDate, IsoDate | null]>) {
-		byProject.get(projectId)?.commitments.push({ id, actorId, description, recordedOn, informedOn });
-	}
-
-	return histories;
 }
 
+function readCommitments(client: Database.Database, scope: Scope, byProject: Map<number, ProjectHistory>): void {
+	for (const [id, projectId, actorId, description, recordedOn, informedOn] of client
+		.prepare(
+			`select id, project_id, actor_id, description, recorded_on, informed_on from commitment${scope.sql('project_id', 'where')} order by project_id, id`
+		)
+		.raw()
+		.iterate(...scope.bind) as IterableIterator<[number, number, number, string, IsoDate, IsoDate | null]>) {
+		byProject.get(projectId)?.commitments.push({ id, actorId, description, recordedOn, informedOn });
+	}
+}
