@@ -6,8 +6,11 @@
  * the graph it kept must equal one built afresh.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTempDb, NOW, type TempDb } from '../helpers/db';
-import type { Db } from '../../src/lib/server/db';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTempDb, migrationsBefore, NOW, openWithMigrations, type TempDb } from '../helpers/db';
+import { openDatabase, type Db } from '../../src/lib/server/db';
 import { listWatchpoints } from '../../src/lib/server/framework';
 import { archiveProject, setProjectStatus, unarchiveProject, updateProject, updateTrackedWatchpoint } from '../../src/lib/server/projects';
 import { project } from '../../src/lib/server/db/schema';
@@ -216,5 +219,81 @@ describe('the graph of comments pasted across projects', () => {
 		review(other, wpOther, 'Le quartier prépare sa fête ; les commerçants financent les animations.', '2026-11-29');
 		runScan(db, { now: later, trigger: 'cli', timeZone: ZONE, log: () => {} });
 		expect(alertOf(second).status).toBe('open');
+	});
+	it('keeps the graph a scan stored before the band table lost its rowid, and goes on from it', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'vigie-bands-'));
+		const before = migrationsBefore('0015_pasted_band_clustered');
+		const file = join(dir, 'old.db');
+		const reference = join(dir, 'reference.db');
+		const scan = (at: Db) => expect(runScan(at, { now: NOW, trigger: 'cli', timeZone: ZONE, log: () => {} }).status).toBe('completed');
+		const graph = (at: Db) => ({
+			comments: at.$client.prepare('select * from pasted_comment order by project_id, watchpoint_id').all(),
+			texts: at.$client.prepare('select * from pasted_text order by text_key').all(),
+			bands: at.$client.prepare('select * from pasted_band order by band_key, text_key').all(),
+			edges: at.$client.prepare('select * from pasted_edge order by a, b').all()
+		});
+		try {
+			const old = openWithMigrations(file, before);
+			generatePortfolio(old, { projects: 5, watchpoints: 20, reviews: 6 }, '2026-11-26');
+			rebuildReadModel(old);
+			old.$client.close();
+			// the same portfolio scanned by this version gives the graph the old one had stored
+			copyFileSync(file, reference);
+			const current = openDatabase(reference);
+			scan(current);
+			const stored = graph(current);
+			const setting = current.$client.prepare(`select value from setting where key = 'pasted_graph'`).pluck().get() as string;
+			const oldAgain = openWithMigrations(file, before);
+			const into = (table: string, rows: unknown[]) => {
+				for (const row of rows as Record<string, unknown>[]) {
+					const { bands: _bands, ...values } = row;
+					const columns = Object.keys(values);
+					oldAgain.$client.prepare(`insert into ${table} (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`).run(values);
+				}
+			};
+			into('pasted_comment', stored.comments);
+			into('pasted_text', stored.texts);
+			into('pasted_band', stored.bands);
+			into('pasted_edge', stored.edges);
+			oldAgain.$client.prepare(`insert into setting (key, value) values ('pasted_graph', ?)`).run(setting);
+			oldAgain.$client.close();
+
+			const upgraded = openDatabase(file);
+			try {
+				// every text knows its bands again, the table has no rowid, and nothing else moved
+				expect(graph(upgraded)).toEqual(stored);
+				expect(upgraded.$client.prepare(`select sql from sqlite_master where name = 'pasted_band'`).pluck().get()).toMatch(/WITHOUT ROWID/i);
+				// a comment changed everywhere its text stood: the text dies, and its bands with it
+				const [projectId] = upgraded.$client.prepare('select project_id from pasted_comment where candidate = 1 order by project_id limit 1').pluck().all() as number[];
+				for (const at of [upgraded, current]) {
+					const wps = at.$client.prepare('select watchpoint_id from tracked_watchpoint where project_id = ? order by watchpoint_id').pluck().all(projectId) as number[];
+					recordReview(at, projectId, {
+						heldOn: '2026-11-26',
+						facilitator: 'Claire',
+						notes: '',
+						participantIds: [],
+						assessments: wps.map((watchpointId, k) => ({ watchpointId, rating: 2, comment: `Point ${k} : un atelier propre à ce quartier, avec ses habitants et ses commerçants ${k}.`, action: null }))
+					});
+					scan(at);
+				}
+				expect(graph(upgraded)).toEqual(graph(current));
+				// texts did die (the new comments are new texts, the old ones are gone from the graph)
+				const left = upgraded.$client
+					.prepare(`select count(*) from pasted_text t where not exists (select 1 from pasted_comment c where c.text_key = t.text_key and c.candidate = 1)`)
+					.pluck()
+					.get();
+				expect(left).toBe(0);
+				const textsOfOld = (stored.texts as { text_key: number }[]).map((x) => x.text_key);
+				const gone = textsOfOld.filter((k) => upgraded.$client.prepare('select 1 from pasted_text where text_key = ?').get(k) === undefined);
+				expect(gone.length).toBeGreaterThan(0);
+				expect(upgraded.$client.prepare('select count(*) from pasted_band b where not exists (select 1 from pasted_text t where t.text_key = b.text_key)').pluck().get()).toBe(0);
+			} finally {
+				upgraded.$client.close();
+				current.$client.close();
+			}
+		} finally {
+			rmSync(before, { recursive: true, force: true });
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });

@@ -181,9 +181,12 @@ function dump(path: string): Record<string, unknown[]> {
 			sql: string | null;
 		}[];
 		const result: Record<string, unknown[]> = { schema: tables };
-		for (const { name } of tables) {
+		for (const { name, sql } of tables) {
 			if (!db.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(name)) continue;
-			result[name] = db.prepare(`select * from "${name}" order by rowid`).all();
+			// a table WITHOUT ROWID is ordered by all its columns (its key among them)
+			const columns = (db.prepare(`select count(*) from pragma_table_info(?)`).pluck().get(name) as number);
+			const order = /without\s+rowid/i.test(sql ?? '') ? Array.from({ length: columns }, (_, i) => i + 1).join(', ') : 'rowid';
+			result[name] = db.prepare(`select * from "${name}" order by ${order}`).all();
 		}
 		return result;
 	} finally {

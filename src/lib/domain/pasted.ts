@@ -108,12 +108,18 @@ function computeBandKeys(text: PreparedText): number[] {
 			if (v < mins[r]) mins[r] = v;
 		}
 	}
+	// in ascending order, each once: the graph stores them so (see `pasted_text.bands`)
 	const keys: number[] = [];
 	for (let band = 0; band < MINHASH_BANDS; band++) {
 		// the band's rows hashed into one number: a rare clash only adds a comparison
 		let key = Math.imul(band + 1, 0x9e3779b1);
 		for (let row = 0; row < MINHASH_ROWS; row++) key = Math.imul(key ^ mins[band * MINHASH_ROWS + row], 0x01000193);
+		let at = keys.length;
+		while (at > 0 && keys[at - 1] > key) at--;
+		if (at > 0 && keys[at - 1] === key) continue;
 		keys.push(key);
+		for (let j = keys.length - 1; j > at; j--) keys[j] = keys[j - 1];
+		keys[at] = key;
 	}
 	return keys;
 }

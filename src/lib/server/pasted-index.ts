@@ -57,6 +57,7 @@ export interface PastedPlan {
 	reset: boolean;
 	removed: CommentRow[];
 	put: CommentRow[];
+	/** `bands`: ascending, each once (`bandKeys`) */
 	newTexts: { key: number; subject: number; bands: number[] }[];
 	deadTexts: number[];
 	newEdges: PastedEdge[];
@@ -436,19 +437,23 @@ export function applyPastedPlan(client: Database.Database, plan: PastedPlan): vo
 	);
 	for (const r of plan.put) putComment.run(r.projectId, r.watchpointId, r.reviewId, r.textKey, r.candidate ? 1 : 0);
 	const dropText = client.prepare('delete from pasted_text where text_key = ?');
-	const dropBands = client.prepare('delete from pasted_band where text_key = ?');
+	// a text's band rows, by the key of each (the bands it keeps): before the text itself
+	const dropBands = client.prepare(
+		`delete from pasted_band where text_key = @text
+		 and band_key in (select value from json_each((select bands from pasted_text where text_key = @text)))`
+	);
 	const dropEdgesA = client.prepare('delete from pasted_edge where a = ?');
 	const dropEdgesB = client.prepare('delete from pasted_edge where b = ?');
 	for (const textKey of plan.deadTexts) {
+		dropBands.run({ text: textKey });
 		dropText.run(textKey);
-		dropBands.run(textKey);
 		dropEdgesA.run(textKey);
 		dropEdgesB.run(textKey);
 	}
-	const addText = client.prepare('insert or replace into pasted_text (text_key, subject) values (?, ?)');
+	const addText = client.prepare('insert or replace into pasted_text (text_key, subject, bands) values (?, ?, ?)');
 	const addBand = client.prepare('insert or ignore into pasted_band (band_key, text_key) values (?, ?)');
 	for (const t of plan.newTexts) {
-		addText.run(t.key, t.subject);
+		addText.run(t.key, t.subject, JSON.stringify(t.bands));
 		for (const band of t.bands) addBand.run(band, t.key);
 	}
 	const addEdge = client.prepare('insert or replace into pasted_edge (a, b, similarity) values (?, ?, ?)');

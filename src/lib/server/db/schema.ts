@@ -474,16 +474,23 @@ export const pastedComment = sqliteTable(
 export const pastedText = sqliteTable('pasted_text', {
 	textKey: integer('text_key').primaryKey(),
 	/** `commentSubject`: what its alerts are named by */
-	subject: integer('subject').notNull()
+	subject: integer('subject').notNull(),
+	/** its band keys (JSON): the rows of `pasted_band` to delete with it, found by their key */
+	bands: text('bands').notNull().default('[]')
 });
 
+/**
+ * Which texts share a MinHash band. A first scan writes ten rows per text, so the table is
+ * `WITHOUT ROWID` (migration 0015: drizzle cannot say it), its key its only b-tree; a text's
+ * rows are found through the bands `pasted_text` keeps.
+ */
 export const pastedBand = sqliteTable(
 	'pasted_band',
 	{
 		bandKey: integer('band_key').notNull(),
 		textKey: integer('text_key').notNull()
 	},
-	(t) => [primaryKey({ columns: [t.bandKey, t.textKey] }), index('pasted_band_text_idx').on(t.textKey)]
+	(t) => [primaryKey({ columns: [t.bandKey, t.textKey] })]
 );
 
 export const pastedEdge = sqliteTable(
