@@ -67,7 +67,7 @@ export function commentSubject(text: PreparedText): number {
 
 /** Whether a text can be a paste at all: not a formula, and long enough. */
 export function pasteCandidate(text: PreparedText, config: WatchConfig): boolean {
-	return !text.formulaic && text.wordSet.size >= config.pastedMinWords;
+	return !text.formulaic && text.distinct.length >= config.pastedMinWords;
 }
 
 /*
@@ -101,7 +101,7 @@ function computeBandKeys(text: PreparedText): number[] {
 	// signed 32-bit arithmetic throughout: the engine keeps it in small integers, and any fixed
 	// order of the hash values serves MinHash equally well
 	const mins = MINHASH_SCRATCH.fill(0x7fffffff);
-	for (const word of text.wordSet) {
+	for (const word of text.distinct) {
 		const h = hash32(word) | 0;
 		for (let r = 0; r < rows; r++) {
 			const v = (Math.imul(h, MINHASH_A[r]) + MINHASH_B[r]) | 0;

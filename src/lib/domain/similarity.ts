@@ -966,7 +966,8 @@ export type NoteKind = 'initials' | 'date' | 'pointer';
 export class PreparedText {
 	/** concepts (stems, synonym groups) in the order written, notes left out */
 	readonly words: readonly string[];
-	readonly wordSet: ReadonlySet<string>;
+	/** the same concepts once each, in alphabetical order (a sorted list: lighter than a set, and merged) */
+	readonly distinct: readonly string[];
 	/** distinct concepts in alphabetical order: the same for reordered sentences */
 	readonly fingerprint: string;
 	readonly formulaic: boolean;
@@ -986,8 +987,8 @@ export class PreparedText {
 		this.lang = languageOf(tokens);
 		const reading = read(tokens, this.lang);
 		this.words = reading.concepts;
-		this.wordSet = new Set(this.words);
-		this.fingerprint = [...this.wordSet].sort().join(' ');
+		this.distinct = sortedDistinct(this.words);
+		this.fingerprint = this.distinct.join(' ');
 		this.facts = reading.facts.sort();
 		this.badVerdicts = reading.bad;
 		this.future = reading.future;
@@ -1103,25 +1104,79 @@ function editDistanceWithin(a: string, b: string, max: number): number {
 	return previous[b.length];
 }
 
-/** Concepts of `a` found in `b`. */
+/**
+ * The words once each, in the order of the code units (that of `Array.prototype.sort`). By
+ * insertion: a comment has a few dozen concepts at most, and a scan prepares tens of thousands.
+ */
+function sortedDistinct(words: readonly string[]): string[] {
+	const out: string[] = [];
+	for (const w of words) {
+		let at = out.length;
+		while (at > 0 && out[at - 1] > w) at--;
+		if (at > 0 && out[at - 1] === w) continue;
+		out.push(w);
+		for (let j = out.length - 1; j > at; j--) out[j] = out[j - 1];
+		out[at] = w;
+	}
+	return out;
+}
+
+/** Whether a sorted list holds a word. */
+function holds(sorted: readonly string[], w: string): boolean {
+	let lo = 0;
+	let hi = sorted.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		const x = sorted[mid];
+		if (x === w) return true;
+		if (x < w) lo = mid + 1;
+		else hi = mid;
+	}
+	return false;
+}
+
+/** Concepts of `a` found in `b`: the two sorted lists merged. */
 function commonWords(a: PreparedText, b: PreparedText): number {
+	const x = a.distinct;
+	const y = b.distinct;
+	let i = 0;
+	let j = 0;
 	let common = 0;
-	for (const w of a.wordSet) if (b.wordSet.has(w)) common++;
+	while (i < x.length && j < y.length) {
+		if (x[i] === y[j]) {
+			common++;
+			i++;
+			j++;
+		} else if (x[i] < y[j]) i++;
+		else j++;
+	}
 	return common;
 }
 
-/** Extra matches from misspelt words ("comittee" / "committee"): one edit, two for long words. */
+/**
+ * Extra matches from misspelt words ("comittee" / "committee"): one edit, two for long words.
+ * Each word of `a` takes the first unused word of `b` it is close to, both read in the order
+ * written (a word once, where it first appears).
+ */
 function misspeltMatches(a: PreparedText, b: PreparedText): number {
-	const onlyB = [...b.wordSet].filter((w) => w.length >= 5 && !a.wordSet.has(w));
-	const used = new Set<number>();
+	const onlyB: string[] = [];
+	const bw = b.words;
+	for (let i = 0; i < bw.length; i++) {
+		const w = bw[i];
+		if (w.length >= 5 && !holds(a.distinct, w) && bw.indexOf(w) === i) onlyB.push(w);
+	}
+	if (onlyB.length === 0) return 0;
+	const used: boolean[] = [];
 	let matches = 0;
-	for (const wa of a.wordSet) {
-		if (wa.length < 5 || b.wordSet.has(wa)) continue;
+	const aw = a.words;
+	for (let i = 0; i < aw.length; i++) {
+		const wa = aw[i];
+		if (wa.length < 5 || holds(b.distinct, wa) || aw.indexOf(wa) !== i) continue;
 		const max = wa.length >= 9 ? 2 : 1;
 		for (let k = 0; k < onlyB.length; k++) {
-			if (used.has(k)) continue;
+			if (used[k] === true) continue;
 			if (editDistanceWithin(wa, onlyB[k], max) <= max) {
-				used.add(k);
+				used[k] = true;
 				matches++;
 				break;
 			}
@@ -1140,8 +1195,8 @@ const MISSPELLING_FLOOR = 0.6;
  * `floor`, the score already reached by another measure.
  */
 function wordDice(a: PreparedText, b: PreparedText, floor = 0): number {
-	const sizeA = a.wordSet.size;
-	const sizeB = b.wordSet.size;
+	const sizeA = a.distinct.length;
+	const sizeB = b.distinct.length;
 	if (sizeA === 0 && sizeB === 0) return 1;
 	if (sizeA === 0 || sizeB === 0) return 0;
 	let common = commonWords(a, b);
@@ -1185,7 +1240,7 @@ function trigramDice(a: PreparedText, b: PreparedText): number {
 export function similarityUpperBound(a: PreparedText, b: PreparedText): number {
 	const bound = (m: number, n: number) => (m + n === 0 ? 1 : (2 * Math.min(m, n)) / (m + n));
 	// a fingerprint of n characters has n trigrams once padded: no need to compute them here
-	return Math.max(bound(a.wordSet.size, b.wordSet.size), bound(a.fingerprint.length, b.fingerprint.length));
+	return Math.max(bound(a.distinct.length, b.distinct.length), bound(a.fingerprint.length, b.fingerprint.length));
 }
 
 /**
@@ -1218,8 +1273,8 @@ const TRIGRAM_REACH = 0.4;
 export function similarityAtLeast(a: PreparedText, b: PreparedText, threshold: number): number | null {
 	if (a.raw === b.raw || a.fingerprint === b.fingerprint) return 1;
 	if (similarityUpperBound(a, b) < threshold) return null;
-	const sizeA = a.wordSet.size;
-	const sizeB = b.wordSet.size;
+	const sizeA = a.distinct.length;
+	const sizeB = b.distinct.length;
 	if (sizeA > 0 && sizeB > 0 && (2 * commonWords(a, b)) / (sizeA + sizeB) < threshold - TRIGRAM_REACH) return null;
 	const s = textSimilarity(a, b);
 	return s >= threshold ? s : null;
@@ -1271,7 +1326,7 @@ const DONE = verdictConcept(
 function doneSinceFuture(previous: PreparedText, latest: PreparedText): boolean {
 	if (previous.future === latest.future) return false;
 	const present = previous.future ? latest : previous;
-	return present.wordSet.has(DONE);
+	return holds(present.distinct, DONE);
 }
 
 /** How little a dropped concept weighs against a kept one, for a comment cut from the previous one. */
@@ -1284,9 +1339,9 @@ const DROPPED_WEIGHT = 0.25;
  * anything of its own, for a short summary of a long comment, or below the threshold.
  */
 function keptScore(previous: PreparedText, latest: PreparedText, threshold: number): number | null {
-	const kept = latest.wordSet.size;
-	if (kept < 3 || kept >= previous.wordSet.size || commonWords(latest, previous) !== kept) return null;
-	const score = kept / (kept + DROPPED_WEIGHT * (previous.wordSet.size - kept));
+	const kept = latest.distinct.length;
+	if (kept < 3 || kept >= previous.distinct.length || commonWords(latest, previous) !== kept) return null;
+	const score = kept / (kept + DROPPED_WEIGHT * (previous.distinct.length - kept));
 	return score >= threshold ? score : null;
 }
 
@@ -1297,7 +1352,7 @@ function keptScore(previous: PreparedText, latest: PreparedText, threshold: numb
  * that takes the previous one whole and adds two things of its own is news.
  */
 function coveredBy(previous: PreparedText, latest: PreparedText, threshold: number): boolean {
-	const size = latest.wordSet.size;
+	const size = latest.distinct.length;
 	const own = size - commonWords(latest, previous);
 	if (own <= 1) return true;
 	const misspelt = misspeltMatches(previous, latest);
