@@ -151,7 +151,7 @@ interface Judgement {
  * reviews of one slice are no longer needed when the next is read, so they die young and cost
  * the garbage collector little; a slice is still large enough for its queries to read in sweeps.
  */
-const HISTORY_SLICE = 50;
+const HISTORY_SLICE = 10;
 
 /** History findings already computed during this run, by project and data version: a retry judges only what moved. */
 type HistoryMemo = Map<number, { version: number; findings: Finding[] }>;
