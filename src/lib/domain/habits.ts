@@ -27,7 +27,10 @@ function watchpointSubject(projectId: number, watchpointId: number): string {
 
 /** Tracked watch-points the habit rules look at: snoozed ones raise nothing. */
 function awakeWatchpoints(ctx: ProjectContext): number[] {
-	return ctx.history.tracked.filter((t) => !isSnoozed(t, ctx.today)).map((t) => t.watchpointId);
+	// pushed one by one: a list of one kind, empty or not (what `filter().map()` does not give)
+	const ids: number[] = [];
+	for (const t of ctx.history.tracked) if (!isSnoozed(t, ctx.today)) ids.push(t.watchpointId);
+	return ids;
 }
 
 // --- Repeated comment -------------------------------------------------------------------------

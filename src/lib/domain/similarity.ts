@@ -1166,7 +1166,7 @@ function misspeltMatches(a: PreparedText, b: PreparedText): number {
 		if (w.length >= 5 && !holds(a.distinct, w) && bw.indexOf(w) === i) onlyB.push(w);
 	}
 	if (onlyB.length === 0) return 0;
-	const used: boolean[] = [];
+	const used = new Array<boolean>(onlyB.length).fill(false);
 	let matches = 0;
 	const aw = a.words;
 	for (let i = 0; i < aw.length; i++) {
@@ -1174,7 +1174,7 @@ function misspeltMatches(a: PreparedText, b: PreparedText): number {
 		if (wa.length < 5 || holds(b.distinct, wa) || aw.indexOf(wa) !== i) continue;
 		const max = wa.length >= 9 ? 2 : 1;
 		for (let k = 0; k < onlyB.length; k++) {
-			if (used[k] === true) continue;
+			if (used[k]) continue;
 			if (editDistanceWithin(wa, onlyB[k], max) <= max) {
 				used[k] = true;
 				matches++;

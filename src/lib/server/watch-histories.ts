@@ -214,10 +214,11 @@ class ReviewReader {
 function readAssessments(rows: IterableIterator<[number, string]>): Map<number, AssessmentInput[]> {
 	const assessments = new Map<number, AssessmentInput[]>();
 	for (const [reviewId, json] of rows) {
-		assessments.set(
-			reviewId,
-			(JSON.parse(json) as AssessmentRow[]).map(([watchpointId, rating, comment]) => ({ watchpointId, rating, comment }))
-		);
+		// pushed one by one, not mapped: the rules iterate these lists, and lists of one kind keep
+		// their compiled loops valid
+		const list: AssessmentInput[] = [];
+		for (const [watchpointId, rating, comment] of JSON.parse(json) as AssessmentRow[]) list.push({ watchpointId, rating, comment });
+		assessments.set(reviewId, list);
 	}
 	return assessments;
 }
