@@ -1085,21 +1085,30 @@ export function normaliseText(text: string): string {
 
 // --- Measures ------------------------------------------------------------------------------------------------
 
+/** Two rows of the edit-distance table, reused: a scan measures thousands of word pairs. */
+let distanceRows = [new Int32Array(64), new Int32Array(64)];
+
 /** Levenshtein distance, giving up (returning max + 1) once it exceeds `max`. */
 function editDistanceWithin(a: string, b: string, max: number): number {
 	if (Math.abs(a.length - b.length) > max) return max + 1;
-	let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+	if (distanceRows[0].length <= b.length) distanceRows = [new Int32Array(2 * b.length + 2), new Int32Array(2 * b.length + 2)];
+	let previous = distanceRows[0];
+	let current = distanceRows[1];
+	for (let j = 0; j <= b.length; j++) previous[j] = j;
 	for (let i = 1; i <= a.length; i++) {
-		const current = [i];
+		current[0] = i;
 		let rowMin = i;
+		const ca = a.charCodeAt(i - 1);
 		for (let j = 1; j <= b.length; j++) {
-			const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+			const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
 			const v = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-			current.push(v);
+			current[j] = v;
 			if (v < rowMin) rowMin = v;
 		}
 		if (rowMin > max) return max + 1;
+		const done = previous;
 		previous = current;
+		current = done;
 	}
 	return previous[b.length];
 }
