@@ -149,17 +149,15 @@ interface Tokens {
 }
 
 /**
- * The words of `text`. Into `scratch` when given: its arrays are emptied and filled again, which
- * spares a scan thousands of allocations when the words are read at once and not kept.
+ * The words of `text`. Into `scratch` when given: its arrays are overwritten from the start and
+ * cut to the new length at the end, which spares a scan thousands of allocations when the words
+ * are read at once and not kept (emptied first, an array would give its storage up, and grow it
+ * again word by word).
  */
 function tokenize(text: string, scratch?: Tokens): Tokens {
-	let t: Tokens;
-	if (scratch) {
-		t = scratch;
-		t.lower.length = t.folded.length = t.flags.length = t.values.length = t.segment.length = 0;
-		t.segmentKind.length = 1;
-		t.segmentKind[0] = SEGMENT_PLAIN;
-	} else t = { lower: [], folded: [], flags: [], values: [], segment: [], segmentKind: [SEGMENT_PLAIN] };
+	const t: Tokens = scratch ?? { lower: [], folded: [], flags: [], values: [], segment: [], segmentKind: [] };
+	t.segmentKind[0] = SEGMENT_PLAIN;
+	cut.n = 0;
 	cut.segment = 0;
 	cut.pendingKind = SEGMENT_PLAIN;
 	cut.hasTokens = false;
@@ -219,8 +217,8 @@ function tokenize(text: string, scratch?: Tokens): Tokens {
 			let flags = raw >= 65 && raw <= 90 ? CAPITALISED : raw > 127 && isUpperCode(raw) ? CAPITALISED : 0;
 			if (upper === j - i) flags |= ALL_CAPS;
 			// English "n't": "hasn't" reads "has not"
-			if (word === 't' && t.folded.length > 0 && (text.charCodeAt(i - 1) === 39 || text.charCodeAt(i - 1) === 0x2019)) {
-				const last = t.folded.length - 1;
+			if (word === 't' && cut.n > 0 && (text.charCodeAt(i - 1) === 39 || text.charCodeAt(i - 1) === 0x2019)) {
+				const last = cut.n - 1;
 				const before = t.folded[last];
 				if (before.endsWith('n') && NEGATED_CONTRACTIONS.has(before)) {
 					t.folded[last] = t.lower[last] = before.slice(0, -1);
@@ -246,16 +244,18 @@ function tokenize(text: string, scratch?: Tokens): Tokens {
 		}
 		i++;
 	}
+	t.lower.length = t.folded.length = t.flags.length = t.values.length = t.segment.length = cut.n;
+	t.segmentKind.length = cut.segment + 1;
 	return t;
 }
 
-/** Where the tokenizer is in its segments (it never runs twice at once). */
-const cut = { segment: 0, pendingKind: SEGMENT_PLAIN, hasTokens: false };
+/** Where the tokenizer is: its count of tokens, its segments (it never runs twice at once). */
+const cut = { n: 0, segment: 0, pendingKind: SEGMENT_PLAIN, hasTokens: false };
 
 function breakSegment(t: Tokens, kind: number): void {
 	if (cut.hasTokens) {
 		cut.segment++;
-		t.segmentKind.push(kind);
+		t.segmentKind[cut.segment] = kind;
 		cut.hasTokens = false;
 	} else if (kind !== SEGMENT_PLAIN) t.segmentKind[cut.segment] = kind;
 	cut.pendingKind = kind;
@@ -263,11 +263,12 @@ function breakSegment(t: Tokens, kind: number): void {
 
 function pushToken(t: Tokens, lower: string, folded: string, flags: number, value: number): void {
 	if (!cut.hasTokens) t.segmentKind[cut.segment] = cut.pendingKind;
-	t.lower.push(lower);
-	t.folded.push(folded);
-	t.flags.push(flags);
-	t.values.push(value);
-	t.segment.push(cut.segment);
+	const k = cut.n++;
+	t.lower[k] = lower;
+	t.folded[k] = folded;
+	t.flags[k] = flags;
+	t.values[k] = value;
+	t.segment[k] = cut.segment;
 	cut.hasTokens = true;
 }
 
