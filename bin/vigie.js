@@ -4,6 +4,16 @@
 // (a developer editing them), the TypeScript sources are loaded directly through tsx instead.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+
+// A command is a process of a second or two, and the watch job's rules are hot in it for about
+// as long: V8 inlining whole call trees into their optimised code spent about a quarter of a full
+// scan's CPU compiling, in background threads, code that then ran for an instant. A smaller
+// inlining budget compiles less for the same speed (first scan at 500 projects: about 240 ms of
+// CPU less; at 2,000 the same time). Only for this process: the server keeps V8's defaults. The
+// flag exists in the V8 of Node 20 to 24 (11.x to 13.x); elsewhere it is not set.
+const v8Major = Number(process.versions.v8.split('.')[0]);
+if (v8Major >= 11 && v8Major <= 13) setFlagsFromString('--max-inlined-bytecode-size-cumulative=200');
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bundle = fileURLToPath(new URL('../build/cli/vigie.js', import.meta.url));
