@@ -7,6 +7,7 @@ import {
 	prepareText,
 	repetitionScore,
 	repetitionVerdict,
+	similarityAtLeast,
 	TextCache,
 	textSimilarity
 } from './similarity';
@@ -372,6 +373,25 @@ describe('textSimilarity', () => {
 			expect(ab).toBeLessThanOrEqual(1);
 			expect(textSimilarity(pair.latest, pair.previous)).toBeCloseTo(ab, 10);
 		}
+	});
+
+	it('is what similarityAtLeast gives the scans, whatever shortcut that one takes', () => {
+		// every pair both ways, at the thresholds of the repeated and pasted rules and above (below
+		// 0.75, two one-word texts whose concepts share only trigrams can pass the full measure and
+		// not the shortcut's count of shared words)
+		let alike = 0;
+		for (const pair of [...COMMENT_PAIRS, ...LABELLED_PAIRS]) {
+			for (const [x, y] of [[pair.previous, pair.latest], [pair.latest, pair.previous]]) {
+				const full = textSimilarity(x, y);
+				for (const threshold of [0.75, 0.8, 0.85, 0.9, 0.95]) {
+					const fast = similarityAtLeast(prepareText(x), prepareText(y), threshold);
+					expect(fast, `${threshold}: ${x} → ${y}`).toBe(full >= threshold ? full : null);
+					if (fast !== null) alike++;
+				}
+			}
+		}
+		// the pairs do reach the thresholds, often: the shortcuts were exercised both ways
+		expect(alike).toBeGreaterThan(500);
 	});
 
 	it('accepts prepared texts and gives the same answer', () => {

@@ -1286,7 +1286,10 @@ export function similarityAtLeast(a: PreparedText, b: PreparedText, threshold: n
 	const sizeA = a.distinct.length;
 	const sizeB = b.distinct.length;
 	if (sizeA > 0 && sizeB > 0 && (2 * commonWords(a, b)) / (sizeA + sizeB) < threshold - TRIGRAM_REACH) return null;
-	const s = textSimilarity(a, b);
+	// `textSimilarity`, where misspellings are looked for only if they could lift the words'
+	// score to the threshold: below it, the pair is not alike whatever they add
+	const grams = trigramDice(a, b);
+	const s = Math.max(wordDice(a, b, grams >= threshold ? grams : threshold - 1e-9), grams);
 	return s >= threshold ? s : null;
 }
 
