@@ -696,6 +696,8 @@ export function applyFindings(
 	const lastResolved = client.prepare(
 		`select id from alert where rule = ? and subject_key = ? and status = 'resolved' order by id desc limit 1`
 	).pluck();
+	// a portfolio's first scan opens thousands of alerts and none was ever resolved: no lookups
+	const anyResolved = client.prepare(`select exists (select 1 from alert where status = 'resolved')`).pluck().get() === 1;
 	const insert = client.prepare(
 		`insert into alert (rule, subject_key, project_id, watchpoint_id, severity, status, explanation, evidence,
 		 first_seen_at, last_seen_at, previous_alert_id, similarity, began_on)
@@ -744,7 +746,7 @@ export function applyFindings(
 			}
 			kept++;
 		} else {
-			const previous = (lastResolved.get(finding.rule, finding.subjectKey) as number | undefined) ?? null;
+			const previous = anyResolved ? ((lastResolved.get(finding.rule, finding.subjectKey) as number | undefined) ?? null) : null;
 			const info = insert.run(
 				finding.rule,
 				finding.subjectKey,

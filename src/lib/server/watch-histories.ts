@@ -245,9 +245,10 @@ function readActors(client: Database.Database, scope: Scope, byProject: Map<numb
 function readActions(client: Database.Database, scope: Scope, byProject: Map<number, ProjectHistory>): void {
 	for (const [id, projectId, title, status, dueOn, createdInReviewId, watchpointId] of client
 		.prepare(
+			// in whatever order the table gives them: the rule sorts each watch-point's actions by
+			// review day and id itself, so 29,000 rows need no sort here
 			`select a.id, a.project_id, a.title, a.status, a.due_on, a.review_id, a.watchpoint_id
-			 from action a${scope.sql('a.project_id', 'where')}
-			 order by a.project_id, a.id`
+			 from action a${scope.sql('a.project_id', 'where')}`
 		)
 		.raw()
 		.iterate(...scope.bind) as IterableIterator<[number, number, string, ActionStatus, IsoDate | null, number | null, number | null]>) {
