@@ -309,12 +309,13 @@ function planChanges(
 		return found;
 	};
 	const touchedPlaces = placesOf(touched);
-	const storedTexts = new Set(
-		client
-			.prepare('select text_key from pasted_text where text_key in (select value from json_each(?))')
-			.pluck()
-			.all(JSON.stringify([...touched])) as number[]
-	);
+	// the stored texts among them, with their subjects (what the findings are named by)
+	const subjects = new Map<number, number>();
+	const subjectsOf = client.prepare('select text_key as textKey, subject from pasted_text where text_key in (select value from json_each(?))');
+	for (const row of subjectsOf.iterate(JSON.stringify([...touched])) as IterableIterator<{ textKey: number; subject: number }>) {
+		subjects.set(row.textKey, row.subject);
+	}
+	const storedTexts: ReadonlySet<number> = new Set(subjects.keys());
 	const dead = new Set<number>();
 	for (const textKey of touched) if (storedTexts.has(textKey) && !touchedPlaces.has(textKey)) dead.add(textKey);
 	plan.deadTexts = [...dead];
@@ -384,22 +385,52 @@ function planChanges(
 	edges.push(...plan.newEdges);
 	const scope = new Set<string>();
 	for (const r of [...replaced, ...plan.put]) scope.add(pastedPlace(r.projectId, r.watchpointId));
-	const rows: CommentRow[] = [];
 	const alive = [...affected].filter((k) => !dead.has(k));
-	for (const at of placesOf(alive).values()) {
+	// the places of the touched texts are at hand; only the other texts of their groups are read
+	const places = new Map<number, CommentRow[]>();
+	const unread: number[] = [];
+	for (const k of alive) {
+		const at = touchedPlaces.get(k);
+		if (at) places.set(k, at);
+		else unread.push(k);
+	}
+	for (const [k, at] of placesOf(unread)) places.set(k, at);
+	const rows: CommentRow[] = [];
+	for (const at of places.values()) {
 		for (const r of at) {
 			rows.push(r);
 			scope.add(pastedPlace(r.projectId, r.watchpointId));
 		}
 	}
 
-	const subjects = new Map<number, number>(plan.newTexts.map((t) => [t.key, t.subject]));
-	for (const row of client
-		.prepare('select text_key as textKey, subject from pasted_text where text_key in (select value from json_each(?))')
-		.iterate(JSON.stringify(alive.filter((k) => !subjects.has(k)))) as IterableIterator<{ textKey: number; subject: number }>) {
-		subjects.set(row.textKey, row.subject);
+	// only a text in an edge or in several projects can raise an alert: the other comments are
+	// judged (their alerts, if any, are resolved) without being read
+	const raising = textsThatCanRaise(rows, edges);
+	const findingRows = rows.filter((r) => raising.has(r.textKey));
+	for (const t of plan.newTexts) subjects.set(t.key, t.subject);
+	const missing = [...raising].filter((k) => !subjects.has(k));
+	if (missing.length > 0) {
+		for (const row of subjectsOf.iterate(JSON.stringify(missing)) as IterableIterator<{ textKey: number; subject: number }>) {
+			subjects.set(row.textKey, row.subject);
+		}
 	}
-	return { plan, findings: pastedFindingsFromGraph(findingComments(client, rows, subjects), edges, config), scope };
+	return { plan, findings: pastedFindingsFromGraph(findingComments(client, findingRows, subjects), edges, config), scope };
+}
+
+/** The texts that can raise the rule's alerts: those in an edge, and those seen in several projects. */
+function textsThatCanRaise(rows: readonly CommentRow[], edges: readonly PastedEdge[]): Set<number> {
+	const raising = new Set<number>();
+	for (const e of edges) {
+		raising.add(e.a);
+		raising.add(e.b);
+	}
+	const firstProject = new Map<number, number>();
+	for (const r of rows) {
+		const p = firstProject.get(r.textKey);
+		if (p === undefined) firstProject.set(r.textKey, r.projectId);
+		else if (p !== r.projectId) raising.add(r.textKey);
+	}
+	return raising;
 }
 
 /** The comments the findings name, read with their project's name and their review's day. */
