@@ -331,8 +331,15 @@ describe('what failed sign-ins leave behind', () => {
 
 	it('forgets the counts of a key left alone for a day', async () => {
 		await admin();
-		for (let k = 0; k < 3; k++) await signIn(t.db, { email: `x${k}@example.org`, password: 'mauvais' }, NOW, { address: `198.51.100.${k}` });
-		expect(t.db.select().from(signInThrottle).all().length).toBeGreaterThanOrEqual(9);
+		// e-mails without an account share keyed buckets: two of these may fall in the same one
+		const counted = new Set<string>();
+		for (let k = 0; k < 3; k++) {
+			const [email, address] = [`x${k}@example.org`, `198.51.100.${k}`];
+			await signIn(t.db, { email, password: 'mauvais' }, NOW, { address });
+			for (const { key } of throttleKeys(t.db, email, address, false)) counted.add(key);
+		}
+		expect(counted.size).toBeGreaterThanOrEqual(7);
+		expect(t.db.select().from(signInThrottle).all().map((r) => r.key).sort()).toEqual([...counted].sort());
 		await signIn(t.db, { email: ADMIN.email, password: 'mauvais' }, later(DAY + HOUR), HOME);
 		expect(t.db.select().from(signInThrottle).all().map((r) => r.key).sort()).toEqual(
 			['account:claire.martin@example.org', `address:${HOME.address}`, `pair:claire.martin@example.org|${HOME.address}`].sort()
