@@ -280,6 +280,7 @@ export function findEdges(
 	config: WatchConfig,
 	known?: (bands: number[]) => Iterable<GraphText>
 ): PastedEdge[] {
+	if (!known && texts.length < MAX_SORTED_TEXTS) return edgesBySortedBands(texts, config);
 	const edges: PastedEdge[] = [];
 	const buckets = new Map<number, GraphText[]>();
 	// a pair meets in several bands: compared once, named by the texts' order of appearance here
@@ -311,6 +312,55 @@ export function findEdges(
 		if (known) for (const other of known(bands)) compare(t, other);
 	}
 	return edges;
+}
+
+/** A text's place in `edgesBySortedBands`: packed under a band key, it must fit in 20 bits. */
+const MAX_SORTED_TEXTS = 1 << 20;
+
+/**
+ * `findEdges` among many texts at once (a graph built afresh: every latest comment of a
+ * portfolio), without a map of buckets nor a set of the pairs compared: every (band, text) is
+ * packed into one number, all are sorted, and the texts of each run of one band are compared
+ * pairwise — a pair only at the first band the two share (their keys are sorted), so once.
+ */
+function edgesBySortedBands(texts: readonly GraphText[], config: WatchConfig): PastedEdge[] {
+	const bands = texts.map((t) => bandKeys(t.text));
+	let total = 0;
+	for (const b of bands) total += b.length;
+	const packed = new Float64Array(total);
+	let k = 0;
+	// a band key is a signed 32-bit integer: band × 2^20 + text stays exact, and sorts by band
+	for (let i = 0; i < bands.length; i++) for (const band of bands[i]) packed[k++] = band * MAX_SORTED_TEXTS + i;
+	packed.sort();
+	const edges: PastedEdge[] = [];
+	for (let start = 0; start < total; ) {
+		const band = Math.floor(packed[start] / MAX_SORTED_TEXTS);
+		let end = start + 1;
+		while (end < total && Math.floor(packed[end] / MAX_SORTED_TEXTS) === band) end++;
+		for (let p = start; p < end; p++) {
+			const i = packed[p] - band * MAX_SORTED_TEXTS;
+			for (let q = p + 1; q < end; q++) {
+				const j = packed[q] - band * MAX_SORTED_TEXTS;
+				if (texts[i].key === texts[j].key || firstCommon(bands[i], bands[j]) !== band) continue;
+				const edge = pastedEdge(texts[i], texts[j], config);
+				if (edge) edges.push(edge);
+			}
+		}
+		start = end;
+	}
+	return edges;
+}
+
+/** The smallest number two ascending lists share (they share one: the caller found it in both). */
+function firstCommon(x: readonly number[], y: readonly number[]): number {
+	let i = 0;
+	let j = 0;
+	while (i < x.length && j < y.length) {
+		if (x[i] === y[j]) return x[i];
+		if (x[i] < y[j]) i++;
+		else j++;
+	}
+	return NaN;
 }
 
 /**
